@@ -1,0 +1,13 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/date.hpp"
+
+namespace meso::cli {
+
+// The CLI, not the core, reads the clock: --today D when given, else the local date.
+std::optional<Date> today_from(const std::optional<std::string>& option);
+
+}  // namespace meso::cli

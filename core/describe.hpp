@@ -1,0 +1,24 @@
+// What a form needs to draw a rule set in one language: steps, questions and their texts, the
+// engine's own texts, settings and sources. Faces render this; they never read the document.
+#pragma once
+
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/ruleset.hpp"
+#include "core/screen.hpp"
+
+namespace meso {
+
+// {"id","version","languages","default_language","steps":[{id,title}],
+//  "questions":[{id,type,step,required,text,help?,min?,max?}],
+//  "settings":{id: value}, "sources":{id:{file,title}}, "texts":{engine key: text}}
+nlohmann::json describe_ruleset(const RuleSet& rules, std::string_view lang);
+
+// The choices each visible single/multiple question offers now, with their texts:
+// {"sex":[{"id":"female","text":"Female"}], "areas":[…]}. Areas follow the chosen concerns.
+nlohmann::json offered_options(const RuleSet& rules, const ScreenResult& result,
+                               const ScreenInput& input);
+
+}  // namespace meso

@@ -1,0 +1,24 @@
+// Turning untrusted text into JSON, with limits: the one door every document and answer set
+// comes through, so size, depth and duplicate keys are checked in a single place.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+
+namespace meso {
+
+struct ParseLimits {
+    std::size_t max_bytes = 16u << 20;  // a rule set with three locales is about 100 KB
+    std::size_t max_depth = 64;         // rules nest far less; answers nest two levels
+};
+
+// Errors: json.too_large, json.syntax (with line and column), json.too_deep and
+// json.duplicate_key (with the JSON Pointer of the offending value), json.number (a number that
+// is not finite, such as 1e309).
+Result<nlohmann::json> parse_json(std::string_view text, const ParseLimits& limits = {});
+
+}  // namespace meso

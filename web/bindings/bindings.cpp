@@ -1,0 +1,205 @@
+// The raw wasm face of the engine. JSON text crosses the boundary in both directions and every
+// failure comes back as {"ok": false, "errors": [...]}: no C++ exception ever reaches JS.
+// engine.js (linked with --pre-js) wraps this in the idiomatic API that the widget uses.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <emscripten/bind.h>
+
+#include "core/describe.hpp"
+#include "core/json_text.hpp"
+#include "core/logic/program.hpp"
+#include "core/ruleset.hpp"
+#include "core/screen.hpp"
+
+namespace {
+
+using meso::Json;
+
+// Answers come from a form: small and flat.
+constexpr meso::ParseLimits answer_limits{1u << 20, 16};
+
+std::string failure(const meso::Errors& errors) {
+    Json list = Json::array();
+    for (const meso::Error& e : errors) {
+        list.push_back({{"code", e.code}, {"path", e.path}, {"message", e.message}});
+    }
+    return Json{{"ok", false}, {"errors", std::move(list)}}.dump();
+}
+
+std::string success(Json value) { return Json{{"ok", true}, {"value", std::move(value)}}.dump(); }
+
+std::string logic_apply(const std::string& rule_text, const std::string& data_text,
+                        const std::string& today) {
+    auto rule = meso::parse_json(rule_text);
+    if (!rule) return failure(rule.errors());
+    auto data = meso::parse_json(data_text);
+    if (!data) return failure(data.errors());
+    auto program = meso::logic::Program::compile(*rule);
+    if (!program) return failure(program.errors());
+    auto value = program->evaluate(*data, meso::logic::EvalContext{today});
+    if (!value) return failure(value.errors());
+    return success(std::move(*value));
+}
+
+std::optional<meso::Date> parse_today(const std::string& today, std::string& error) {
+    auto date = meso::Date::parse(today);
+    if (!date) error = failure({{"input.bad_today", "", "today must be a real date as YYYY-MM-DD"}});
+    return date;
+}
+
+Json result_json(const meso::RuleSet& rules, const meso::ScreenResult& result,
+                 const meso::ScreenInput& input) {
+    Json json = result.to_json(rules, input);
+    json["options"] = meso::offered_options(rules, result, input);
+    return json;
+}
+
+class RuleSetHandle {
+public:
+    std::string load(const std::string& text) {
+        rules_.reset();
+        auto document = meso::parse_json(text);
+        if (!document) return failure(document.errors());
+        auto rules = meso::load_ruleset(*document);
+        if (!rules) return failure(rules.errors());
+        rules_ = std::make_shared<const meso::RuleSet>(std::move(*rules));
+        Json warnings = Json::array();
+        for (const meso::Error& e : meso::lint_ruleset(*rules_)) {
+            warnings.push_back({{"code", e.code}, {"path", e.path}, {"message", e.message}});
+        }
+        return success({{"id", rules_->id}, {"version", rules_->version}, {"warnings", warnings}});
+    }
+
+    std::string info(const std::string& lang) const {
+        if (!rules_) return not_loaded();
+        return success(meso::describe_ruleset(*rules_, pick(lang)));
+    }
+
+    std::string table(const std::string& lang) const {
+        if (!rules_) return not_loaded();
+        return success(meso::decision_table(*rules_, pick(lang)));
+    }
+
+    std::string screen(const std::string& answers_text, const std::string& today,
+                       const std::string& lang) const {
+        if (!rules_) return not_loaded();
+        std::string error;
+        const auto date = parse_today(today, error);
+        if (!date) return error;
+        auto answers = meso::parse_json(answers_text, answer_limits);
+        if (!answers) return failure(answers.errors());
+        const meso::ScreenInput input{std::move(*answers), *date, pick(lang)};
+        return success(result_json(*rules_, meso::screen(*rules_, input), input));
+    }
+
+    std::shared_ptr<const meso::RuleSet> rules() const { return rules_; }
+
+    std::string pick(const std::string& lang) const {
+        for (const std::string& l : rules_->languages) {
+            if (l == lang) return lang;
+        }
+        return rules_->default_language;
+    }
+
+    static std::string not_loaded() {
+        return failure({{"input.no_rules", "", "no rule set is loaded"}});
+    }
+
+private:
+    std::shared_ptr<const meso::RuleSet> rules_;
+};
+
+class SessionHandle {
+public:
+    // Fails closed: without rules or with a bad date every call reports the error.
+    SessionHandle(const RuleSetHandle& owner, const std::string& today, const std::string& lang) {
+        if (!owner.rules()) {
+            error_ = RuleSetHandle::not_loaded();
+            return;
+        }
+        const auto date = parse_today(today, error_);
+        if (!date) return;
+        session_ = std::make_unique<meso::Session>(owner.rules(), *date, owner.pick(lang));
+        pick_ = [owner](const std::string& l) { return owner.pick(l); };
+    }
+
+    std::string set(const std::string& key, const std::string& value_text) {
+        if (!session_) return error_;
+        auto value = meso::parse_json(value_text, answer_limits);
+        if (!value) {
+            meso::Errors errors = value.errors();
+            for (meso::Error& e : errors) e.path = meso::pointer_append("", key) + e.path;
+            return failure(errors);
+        }
+        session_->set(key, *value);
+        return result();
+    }
+
+    std::string clear(const std::string& key) {
+        if (!session_) return error_;
+        session_->clear(key);
+        return result();
+    }
+
+    std::string reset() {
+        if (!session_) return error_;
+        session_->reset();
+        return result();
+    }
+
+    std::string set_lang(const std::string& lang) {
+        if (!session_) return error_;
+        session_->set_lang(pick_(lang));
+        return result();
+    }
+
+    std::string result() const {
+        if (!session_) return error_;
+        return success(result_json(session_->rules(), session_->result(), session_->input()));
+    }
+
+    std::string answers() const {
+        if (!session_) return error_;
+        return success(session_->answers());
+    }
+
+    std::string ics() const {
+        if (!session_) return error_;
+        return success(meso::plan_ics(session_->rules(), session_->result(), session_->input()));
+    }
+
+    double evaluations() const { return session_ ? static_cast<double>(session_->last_evaluations()) : 0; }
+
+private:
+    std::unique_ptr<meso::Session> session_;
+    std::function<std::string(const std::string&)> pick_;
+    std::string error_;
+};
+
+std::string version() { return MESO_VERSION; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(meso_core) {
+    emscripten::function("_version", &version);
+    emscripten::function("_logicApply", &logic_apply);
+    emscripten::class_<RuleSetHandle>("_RuleSet")
+        .constructor<>()
+        .function("load", &RuleSetHandle::load)
+        .function("info", &RuleSetHandle::info)
+        .function("table", &RuleSetHandle::table)
+        .function("screen", &RuleSetHandle::screen);
+    emscripten::class_<SessionHandle>("_Session")
+        .constructor<const RuleSetHandle&, const std::string&, const std::string&>()
+        .function("set", &SessionHandle::set)
+        .function("clear", &SessionHandle::clear)
+        .function("reset", &SessionHandle::reset)
+        .function("setLang", &SessionHandle::set_lang)
+        .function("result", &SessionHandle::result)
+        .function("answers", &SessionHandle::answers)
+        .function("ics", &SessionHandle::ics)
+        .function("evaluations", &SessionHandle::evaluations);
+}

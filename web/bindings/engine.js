@@ -1,0 +1,80 @@
+// The idiomatic JS face of the engine, linked into meso-core.js with --pre-js. It turns the raw
+// JSON-text API of bindings.cpp into objects and one typed error, MesoError, with .code, .path
+// and .errors. Widget code uses only this; it never touches Embind types.
+
+/** @param {{code: string, path: string, message: string}[]} errors */
+function MesoError(errors) {
+  const first = errors[0] || { code: 'engine.unknown', path: '', message: 'unknown error' };
+  const error = new Error(`${first.code} at ${first.path || '/'}: ${first.message}`);
+  error.name = 'MesoError';
+  error.code = first.code;
+  error.path = first.path;
+  error.errors = errors;
+  return error;
+}
+
+function unwrap(text) {
+  const reply = JSON.parse(text);
+  if (!reply.ok) throw MesoError(reply.errors);
+  return reply.value;
+}
+
+function asJsonText(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+class MesoSession {
+  constructor(raw) { this._raw = raw; }
+  set(key, value) { return unwrap(this._raw.set(String(key), JSON.stringify(value === undefined ? null : value))); }
+  clear(key) { return unwrap(this._raw.clear(String(key))); }
+  reset() { return unwrap(this._raw.reset()); }
+  setLang(lang) { return unwrap(this._raw.setLang(String(lang))); }
+  result() { return unwrap(this._raw.result()); }
+  answers() { return unwrap(this._raw.answers()); }
+  ics() { return unwrap(this._raw.ics()); }
+  evaluations() { return this._raw.evaluations(); }
+  dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
+}
+
+class MesoRuleSet {
+  constructor(raw, loaded) {
+    this._raw = raw;
+    this.id = loaded.id;
+    this.version = loaded.version;
+    this.warnings = loaded.warnings;
+  }
+  info(lang) { return unwrap(this._raw.info(String(lang || ''))); }
+  table(lang) { return unwrap(this._raw.table(String(lang || ''))); }
+  screen(answers, today, lang) {
+    return unwrap(this._raw.screen(asJsonText(answers || {}), String(today), String(lang || '')));
+  }
+  session(today, lang) {
+    const raw = new Module._Session(this._raw, String(today), String(lang || ''));
+    const session = new MesoSession(raw);
+    try {
+      session.result(); // a bad date or missing rules fails here, not on the first answer
+    } catch (error) {
+      session.dispose();
+      throw error;
+    }
+    return session;
+  }
+  dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
+}
+
+Module['engine'] = {
+  get version() { return Module._version(); },
+  logic(rule, data, today) {
+    return unwrap(Module._logicApply(asJsonText(rule), asJsonText(data === undefined ? {} : data), String(today || '')));
+  },
+  load(rules) {
+    const raw = new Module._RuleSet();
+    try {
+      return new MesoRuleSet(raw, unwrap(raw.load(asJsonText(rules))));
+    } catch (error) {
+      raw.delete();
+      throw error;
+    }
+  },
+  MesoError,
+};
