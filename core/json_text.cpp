@@ -46,6 +46,9 @@ public:
 
     bool parse_error(std::size_t position, const std::string&,
                      const nlohmann::detail::exception& e) override {
+        if (e.id == 406) {  // out_of_range.406: a number literal beyond double
+            return fail({"json.number", child_path(), "the number " + quoted(e.what()) + " is too large"});
+        }
         if (!error_) error_ = Error{"json.syntax", "", where(position) + describe(e)};
         return false;
     }
@@ -126,6 +129,13 @@ private:
         std::string what = e.what();
         const auto dash = what.find(" - ");
         return dash == std::string::npos ? what : what.substr(dash + 3);
+    }
+
+    // "number overflow parsing '1e309'" -> "1e309"
+    static std::string quoted(const std::string& what) {
+        const auto open = what.find('\'');
+        const auto close = what.rfind('\'');
+        return open == std::string::npos || close <= open ? what : what.substr(open + 1, close - open - 1);
     }
 
     std::string_view text_;
