@@ -1,0 +1,59 @@
+// Extensions for rule sets: today, date_add, days_between. Dates are "YYYY-MM-DD" strings as
+// meso::Date reads them; anything else (and any result outside that range) is null.
+#include <cmath>
+#include <optional>
+
+#include "core/date.hpp"
+#include "core/logic/ops.hpp"
+
+namespace meso::logic {
+namespace {
+
+std::optional<Date> date_of(const Json& value) {
+    if (!value.is_string()) return std::nullopt;
+    return Date::parse(value.get_ref<const std::string&>());
+}
+
+// A whole number of days small enough that the result can still be a valid Date.
+std::optional<std::int64_t> days_of(const Json& value) {
+    if (!value.is_number()) return std::nullopt;
+    const double days = number_of(value);
+    if (!std::isfinite(days) || days != std::trunc(days) || std::fabs(days) > 1e6)
+        return std::nullopt;
+    return static_cast<std::int64_t>(days);
+}
+
+bool in_range(const Date& date) {
+    static const Date first = *Date::parse("1900-01-01");
+    static const Date last = *Date::parse("2199-12-31");
+    return first <= date && date <= last;
+}
+
+}  // namespace
+
+Value eval_today(const Node&, Eval& eval) {
+    const std::optional<Date> today = Date::parse(eval.context.today);
+    return today ? Value::own(today->iso()) : Value();
+}
+
+Value eval_date_add(const Node& node, Eval& eval) {
+    const Value date = eval.run(node.args[0]);
+    const Value days = eval.run(node.args[1]);
+    if (eval.failed()) return {};
+    const std::optional<Date> from = date_of(*date);
+    const std::optional<std::int64_t> offset = days_of(*days);
+    if (!from || !offset) return {};
+    const Date result = from->plus_days(*offset);
+    return in_range(result) ? Value::own(result.iso()) : Value();
+}
+
+Value eval_days_between(const Node& node, Eval& eval) {
+    const Value from = eval.run(node.args[0]);
+    const Value to = eval.run(node.args[1]);
+    if (eval.failed()) return {};
+    const std::optional<Date> a = date_of(*from), b = date_of(*to);
+    if (!a || !b) return {};
+    return Value::number(static_cast<double>(b->days() - a->days()));
+}
+
+}  // namespace meso::logic
