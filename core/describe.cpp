@@ -1,46 +1,11 @@
 #include "core/describe.hpp"
 
-#include <algorithm>
-
 #include "core/ruleset_keys.hpp"
 
 namespace meso {
 namespace {
 
 using Json = nlohmann::json;
-
-Json option_list(const RuleSet& rules, std::string_view lang, const std::vector<Option>& options) {
-    Json out = Json::array();
-    for (const Option& o : options) out.push_back({{"id", o.id}, {"text", rules.text(lang, o.text)}});
-    return out;
-}
-
-bool has_error_at(const ScreenResult& result, const std::string& key) {
-    const std::string path = pointer_append("", key);
-    return std::any_of(result.errors.begin(), result.errors.end(), [&](const Error& e) {
-        return e.path == path || e.path.rfind(path + "/", 0) == 0;
-    });
-}
-
-// The concerns the person chose, as far as they are valid answers.
-std::vector<std::string> chosen_concerns(const RuleSet& rules, const ScreenResult& result,
-                                         const ScreenInput& input) {
-    std::vector<std::string> chosen;
-    for (const Question& q : rules.questions) {
-        if (q.options_from != "concerns") continue;
-        if (std::find(result.visible.begin(), result.visible.end(), q.id) == result.visible.end())
-            continue;
-        if (has_error_at(result, q.id) || !input.answers.is_object()) continue;
-        const auto it = input.answers.find(q.id);
-        if (it == input.answers.end() || !it->is_array()) continue;
-        for (const Json& id : *it) {
-            if (id.is_string() && rules.concern(id.get<std::string>())) {
-                chosen.push_back(id.get<std::string>());
-            }
-        }
-    }
-    return chosen;
-}
 
 }  // namespace
 
@@ -82,37 +47,6 @@ Json describe_ruleset(const RuleSet& rules, std::string_view lang) {
             {"settings", std::move(settings)},
             {"sources", std::move(sources)},
             {"texts", std::move(texts)}};
-}
-
-Json offered_options(const RuleSet& rules, const ScreenResult& result, const ScreenInput& input) {
-    const std::string lang = input.lang.empty() ? rules.default_language : input.lang;
-    Json out = Json::object();
-    for (const Question& q : rules.questions) {
-        if (q.type != QuestionType::single && q.type != QuestionType::multiple) continue;
-        if (std::find(result.visible.begin(), result.visible.end(), q.id) == result.visible.end())
-            continue;
-        if (q.options_from == "concerns") {
-            Json list = Json::array();
-            for (const Concern& c : rules.concerns) {
-                list.push_back({{"id", c.id}, {"text", rules.text(lang, c.text)}});
-            }
-            out[q.id] = std::move(list);
-        } else if (q.options_from == "areas") {
-            const std::vector<std::string> concerns = chosen_concerns(rules, result, input);
-            Json list = Json::array();
-            for (const Area& area : rules.areas) {
-                const bool fits = std::any_of(concerns.begin(), concerns.end(), [&](const std::string& id) {
-                    const Concern* c = rules.concern(id);
-                    return std::find(c->areas.begin(), c->areas.end(), area.id) != c->areas.end();
-                });
-                if (fits) list.push_back({{"id", area.id}, {"text", rules.text(lang, area.text)}});
-            }
-            out[q.id] = std::move(list);
-        } else {
-            out[q.id] = option_list(rules, lang, q.options);
-        }
-    }
-    return out;
 }
 
 }  // namespace meso

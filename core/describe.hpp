@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/ruleset.hpp"
-#include "core/screen.hpp"
 
 namespace meso {
 
@@ -15,10 +14,5 @@ namespace meso {
 //  "questions":[{id,type,step,required,text,help?,min?,max?}],
 //  "settings":{id: value}, "sources":{id:{file,title}}, "texts":{engine key: text}}
 nlohmann::json describe_ruleset(const RuleSet& rules, std::string_view lang);
-
-// The choices each visible single/multiple question offers now, with their texts:
-// {"sex":[{"id":"female","text":"Female"}], "areas":[…]}. Areas follow the chosen concerns.
-nlohmann::json offered_options(const RuleSet& rules, const ScreenResult& result,
-                               const ScreenInput& input);
 
 }  // namespace meso

@@ -29,6 +29,7 @@ struct ScreenInput {
 //   "visible": [question ids], "missing": [required visible unanswered ids],
 //   "errors": [{"code","path","message"}]   -- wrong types, out of range, unknown keys
 //   "ignored": [answers to questions that are not visible],
+//   "options": {question id: [{"id","text"}]}   -- choices offered now, for visible questions
 //   "findings": [{"id","severity","text","until"?,"earliest"?,"sources"}],
 //   "earliest_start": "YYYY-MM-DD" | null,
 //   "plan": { ... see PlanResult ... }   -- only when allowed (DOMAIN.md)
@@ -63,6 +64,8 @@ struct PlanResult {
 struct ScreenResult {
     Status status = Status::incomplete;
     std::vector<std::string> visible, missing, ignored;
+    // The choices each visible single/multiple question offers now (areas follow the concerns).
+    std::map<std::string, std::vector<std::string>> options;
     Errors errors;  // answer problems: each makes the status incomplete
     std::vector<FindingResult> findings;
     std::optional<Date> earliest_start;

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include <emscripten/bind.h>
 
@@ -52,9 +53,7 @@ std::optional<meso::Date> parse_today(const std::string& today, std::string& err
 
 Json result_json(const meso::RuleSet& rules, const meso::ScreenResult& result,
                  const meso::ScreenInput& input) {
-    Json json = result.to_json(rules, input);
-    json["options"] = meso::offered_options(rules, result, input);
-    return json;
+    return result.to_json(rules, input);
 }
 
 class RuleSetHandle {
@@ -85,14 +84,17 @@ public:
 
     std::string screen(const std::string& answers_text, const std::string& today,
                        const std::string& lang) const {
-        if (!rules_) return not_loaded();
-        std::string error;
-        const auto date = parse_today(today, error);
-        if (!date) return error;
-        auto answers = meso::parse_json(answers_text, answer_limits);
-        if (!answers) return failure(answers.errors());
-        const meso::ScreenInput input{std::move(*answers), *date, pick(lang)};
-        return success(result_json(*rules_, meso::screen(*rules_, input), input));
+        auto result = screen_json(answers_text, today, lang);
+        if (auto* json = std::get_if<Json>(&result)) return success(std::move(*json));
+        return std::get<std::string>(result);
+    }
+
+    // The result as the CLI prints it (indented by 2), for byte-for-byte comparison in tests.
+    std::string screen_text(const std::string& answers_text, const std::string& today,
+                            const std::string& lang) const {
+        auto result = screen_json(answers_text, today, lang);
+        if (auto* json = std::get_if<Json>(&result)) return success(json->dump(2));
+        return std::get<std::string>(result);
     }
 
     std::shared_ptr<const meso::RuleSet> rules() const { return rules_; }
@@ -109,6 +111,20 @@ public:
     }
 
 private:
+    // The result, or the failure reply to send back as it is.
+    std::variant<Json, std::string> screen_json(const std::string& answers_text,
+                                                const std::string& today,
+                                                const std::string& lang) const {
+        if (!rules_) return not_loaded();
+        std::string error;
+        const auto date = parse_today(today, error);
+        if (!date) return error;
+        auto answers = meso::parse_json(answers_text, answer_limits);
+        if (!answers) return failure(answers.errors());
+        const meso::ScreenInput input{std::move(*answers), *date, pick(lang)};
+        return result_json(*rules_, meso::screen(*rules_, input), input);
+    }
+
     std::shared_ptr<const meso::RuleSet> rules_;
 };
 
@@ -191,7 +207,8 @@ EMSCRIPTEN_BINDINGS(meso_core) {
         .function("load", &RuleSetHandle::load)
         .function("info", &RuleSetHandle::info)
         .function("table", &RuleSetHandle::table)
-        .function("screen", &RuleSetHandle::screen);
+        .function("screen", &RuleSetHandle::screen)
+        .function("screenText", &RuleSetHandle::screen_text);
     emscripten::class_<SessionHandle>("_Session")
         .constructor<const RuleSetHandle&, const std::string&, const std::string&>()
         .function("set", &SessionHandle::set)

@@ -48,6 +48,10 @@ class MesoRuleSet {
   screen(answers, today, lang) {
     return unwrap(this._raw.screen(asJsonText(answers || {}), String(today), String(lang || '')));
   }
+  /** The result as JSON text indented like the CLI's output, for byte-for-byte comparisons. */
+  screenText(answers, today, lang) {
+    return unwrap(this._raw.screenText(asJsonText(answers || {}), String(today), String(lang || '')));
+  }
   session(today, lang) {
     const raw = new Module._Session(this._raw, String(today), String(lang || ''));
     const session = new MesoSession(raw);

@@ -1,0 +1,85 @@
+#include "core/screen.hpp"
+
+#include "core/plan.hpp"
+#include "core/screen_state.hpp"
+
+namespace meso {
+namespace {
+
+Json errors_json(const Errors& errors) {
+    Json out = Json::array();
+    for (const Error& error : errors)
+        out.push_back({{"code", error.code}, {"path", error.path}, {"message", error.message}});
+    return out;
+}
+
+Json finding_json(const FindingResult& finding) {
+    Json out = {{"id", finding.id},
+                {"severity", to_string(finding.severity)},
+                {"text", finding.text},
+                {"sources", finding.sources}};
+    if (!finding.until.empty()) out["until"] = finding.until;
+    if (finding.earliest) out["earliest"] = finding.earliest->iso();
+    return out;
+}
+
+// Option ids with their texts: a concern, an area or a question's own option.
+Json options_json(const RuleSet& rules, const std::string& lang,
+                  const std::map<std::string, std::vector<std::string>>& options) {
+    Json out = Json::object();
+    for (const auto& [question_id, ids] : options) {
+        const Question* question = rules.question(question_id);
+        Json list = Json::array();
+        for (const std::string& id : ids) {
+            std::string key;
+            if (question->options_from == "concerns") {
+                key = rules.concern(id)->text;
+            } else if (question->options_from == "areas") {
+                for (const Area& area : rules.areas) {
+                    if (area.id == id) key = area.text;
+                }
+            } else {
+                for (const Option& option : question->options) {
+                    if (option.id == id) key = option.text;
+                }
+            }
+            list.push_back({{"id", id}, {"text", rules.text(lang, key)}});
+        }
+        out[question_id] = std::move(list);
+    }
+    return out;
+}
+
+}  // namespace
+
+ScreenResult screen(const RuleSet& rules, const ScreenInput& input) {
+    std::size_t evaluations = 0;
+    const detail::Dependencies dependencies = detail::analyse(rules);
+    return detail::assemble(rules, input,
+                            detail::evaluate_all(rules, dependencies, input, evaluations));
+}
+
+Json ScreenResult::to_json(const RuleSet& rules, const ScreenInput& input) const {
+    const std::string lang = detail::resolve_lang(rules, input.lang);
+    Json findings_out = Json::array();
+    for (const FindingResult& finding : findings) findings_out.push_back(finding_json(finding));
+    Json out = {
+        {"ruleset", {{"id", rules.id}, {"version", rules.version}}},
+        {"lang", lang},
+        {"today", input.today.iso()},
+        {"status", meso::to_string(status)},
+        {"status_text", rules.text(lang, std::string("status.") + meso::to_string(status))},
+        {"disclaimer", rules.text(lang, "disclaimer")},
+        {"visible", visible},
+        {"missing", missing},
+        {"errors", errors_json(errors)},
+        {"ignored", ignored},
+        {"options", options_json(rules, lang, options)},
+        {"findings", std::move(findings_out)},
+        {"earliest_start", earliest_start ? Json(earliest_start->iso()) : Json(nullptr)},
+    };
+    if (plan) out["plan"] = plan_json(rules, lang, *plan);
+    return out;
+}
+
+}  // namespace meso
