@@ -1,0 +1,149 @@
+// axe-core finds no WCAG 2.x A/AA violation on any step, the review, the error states or any kind
+// of result, at a phone width and a desktop width; the same walk writes the screenshots to
+// tests/browser/screenshots/ (git-ignored) for people to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import {
+    startServer, launchBrowser, newPage, completableCases, widget, waitReady, completeByMouse,
+    caseUrl, axeSource, ensureScreenshotDir,
+} from './harness.mjs';
+
+const WIDTHS = [360, 1280];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server;
+let browser;
+let axe;
+let shots;
+before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    axe = await axeSource();
+    shots = await ensureScreenshotDir();
+});
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+});
+
+async function checkAxe(page, where) {
+    if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async (tags) => {
+        const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+        return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    }, TAGS);
+    assert.deepEqual(violations, [], `axe on ${where}`);
+}
+
+async function noHorizontalScroll(page, where) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${where}: the page scrolls sideways by ${overflow}px`);
+}
+
+// The first completable case for each outcome.
+const byStatus = ['eligible', 'consult', 'postpone', 'ineligible']
+    .map((status) => completableCases().find((c) => c.expect.status === status))
+    .filter(Boolean);
+
+for (const width of WIDTHS) {
+    test(`every step and every kind of result at ${width}px`, async () => {
+        assert.ok(byStatus.length === 4, 'tests/cases lacks a case for some outcome');
+        const page = await newPage(browser.context);
+        await page.setViewportSize({ width, height: 900 });
+        try {
+            await page.goto(caseUrl(server.main, byStatus[0]));
+            await waitReady(widget(page));
+            await checkAxe(page, `the demo page at ${width}px`);
+            await page.screenshot({ path: join(shots, `${width}-demo-page.png`), fullPage: true });
+            for (const [i, c] of byStatus.entries()) {
+                await page.goto(caseUrl(server.main, c));
+                const w = widget(page);
+                await waitReady(w);
+                if (i === 0) {
+                    // The error state: Continue on an empty first step.
+                    await w.locator('section.view button[type="submit"]').click();
+                    await w.locator('.error-summary:not([hidden])').waitFor();
+                    await checkAxe(page, `errors at ${width}px`);
+                    await w.screenshot({ path: join(shots, `${width}-step-errors.png`) });
+                }
+                await completeByMouse(w, c.answers, async (view) => {
+                    const name = view === 'result' ? `result-${c.expect.status}` : `step-${view}`;
+                    if (i === 0 || view === 'result') {
+                        await checkAxe(page, `${name} at ${width}px`);
+                        await noHorizontalScroll(page, `${name} at ${width}px`);
+                        await w.screenshot({ path: join(shots, `${width}-${name}.png`) });
+                    }
+                });
+            }
+            await page.goto(`${server.main}/index.html?rules=no-such-rules.json`);
+            await widget(page).locator('.load-error').waitFor();
+            await checkAxe(page, `load error at ${width}px`);
+            await widget(page).screenshot({ path: join(shots, `${width}-load-error.png`) });
+        } finally {
+            await page.close();
+        }
+    });
+}
+
+test('the result prints with the rule set and the date stamped on it', async () => {
+    const c = byStatus[0];
+    const page = await newPage(browser.context);
+    try {
+        await page.goto(caseUrl(server.main, c));
+        const w = widget(page);
+        await waitReady(w);
+        await completeByMouse(w, c.answers);
+        await page.emulateMedia({ media: 'print' });
+        const stamp = w.locator('.print-stamp');
+        assert.ok(await stamp.isVisible());
+        const info = await page.evaluate(() => document.querySelector('meso-screener').result.ruleset);
+        assert.ok((await stamp.innerText()).includes(info.version));
+        assert.equal(await w.locator('.actions').isVisible(), false);
+        await w.screenshot({ path: join(shots, 'print-result.png') });
+
+        // "Print or save as PDF" prints the widget alone: the host page is hidden while printing.
+        await page.evaluate(() => {
+            window.print = () => {
+                window.__printed = {
+                    page: getComputedStyle(document.querySelector('.site-header')).visibility,
+                    widget: getComputedStyle(document.querySelector('meso-screener')).visibility,
+                };
+            };
+        });
+        await page.emulateMedia({ media: 'screen' });
+        await w.locator('[data-action="print"]').click();
+        await page.emulateMedia({ media: 'print' });
+        const printed = await page.evaluate(() => {
+            const now = {
+                page: getComputedStyle(document.querySelector('.site-header')).visibility,
+                widget: getComputedStyle(document.querySelector('meso-screener')).visibility,
+            };
+            window.dispatchEvent(new Event('afterprint'));
+            return now;
+        });
+        assert.deepEqual(printed, { page: 'hidden', widget: 'visible' });
+        assert.equal(await page.evaluate(() => document.querySelector('meso-screener').hasAttribute('data-meso-printing')), false);
+        assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')).visibility), 'visible');
+    } finally {
+        await page.close();
+    }
+});
+
+test('reduced motion turns transitions off; at 200% zoom (640px) nothing scrolls sideways', async () => {
+    const page = await newPage(browser.context);
+    try {
+        await page.emulateMedia({ reducedMotion: 'reduce' });
+        await page.setViewportSize({ width: 640, height: 900 });
+        await page.goto(`${server.main}/index.html?today=2026-11-21`);
+        const w = widget(page);
+        await waitReady(w);
+        const transition = await w.locator('.progress-fill').evaluate((el) => getComputedStyle(el).transitionDuration);
+        assert.equal(transition, '0s');
+        await noHorizontalScroll(page, '640px');
+        await page.setViewportSize({ width: 320, height: 700 });
+        await noHorizontalScroll(page, '320px');
+    } finally {
+        await page.close();
+    }
+});

@@ -1,0 +1,274 @@
+// Embedding: strict CSP, another origin, loading twice, the JS API and its queue, events and
+// their payloads, privacy (no request after load, remembering only on request), hostile rule
+// texts and rule sets that do not load.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+    startServer, launchBrowser, newPage, pickVignettes, widget, waitReady, completeByMouse,
+    shownOutcome, caseUrl, dist, readmeStub,
+} from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+});
+after(async () => {
+    await browser?.close();
+    await server?.stop();
+});
+
+const [eligible, consult, postpone] = pickVignettes(3);
+const dated = pickVignettes(8).find((c) => c.expect.plan && c.expect.plan.dates && c.expect.plan.dates.length) || eligible;
+
+async function withPage(run) {
+    const errors = [];
+    const page = await newPage(browser.context, errors);
+    try {
+        await run(page, errors);
+    } finally {
+        await page.close();
+    }
+}
+
+test('works under a strict Content-Security-Policy', () => withPage(async (page, errors) => {
+    await page.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(caseUrl(server.main, consult, 'strict-csp.html'));
+    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+    const w = widget(page);
+    await waitReady(w);
+    await completeByMouse(w, consult.answers);
+    assert.equal((await shownOutcome(w)).status, consult.expect.status);
+    // Styled (constructable stylesheet adopted), not unstyled text.
+    const radius = await w.locator('.frame').evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
+    assert.notEqual(radius, '0px');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(errors, []);
+}));
+
+test('works embedded from another origin', () => withPage(async (page, errors) => {
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    await page.goto(caseUrl(server.cross, eligible, 'cross-origin.html'));
+    assert.notEqual(new URL(page.url()).origin, server.main);
+    const w = widget(page);
+    await waitReady(w);
+    await completeByMouse(w, eligible.answers);
+    assert.equal((await shownOutcome(w)).status, eligible.expect.status);
+    assert.deepEqual(wasm, [`${server.main}/meso-core.wasm`]);
+    const book = await w.locator('[data-action="book"]').getAttribute('href');
+    assert.ok(book.startsWith(`${server.main}/booking.html?`), book);
+    assert.deepEqual(errors, []);
+}));
+
+test('loading the script twice is harmless and instances share one module load', () => withPage(async (page, errors) => {
+    await page.goto(caseUrl(server.main, eligible));
+    await waitReady(widget(page));
+    await page.evaluate(async () => {
+        const again = document.createElement('script');
+        again.src = 'meso-screener.js';
+        const loaded = new Promise((resolve) => { again.onload = resolve; });
+        document.head.append(again);
+        await loaded;
+        for (let i = 0; i < 2; i++) document.body.append(document.createElement('meso-screener'));
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('meso-screener')].every((el) => el.shadowRoot.querySelector('section.view')));
+    const counts = await page.evaluate(() => ({
+        wasm: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length,
+        widgets: document.querySelectorAll('meso-screener').length,
+        defined: customElements.get('meso-screener') === window.MesoScreener.Element,
+    }));
+    assert.deepEqual(counts, { wasm: 1, widgets: 3, defined: true });
+    assert.deepEqual(errors, []);
+}));
+
+test('MesoScreener.mount: calls queued before the script loads are replayed', () => withPage(async (page, errors) => {
+    await page.goto(`${server.main}/booking.html`);
+    await page.addScriptTag({ content: readmeStub() });
+    await page.evaluate(() => {
+        const slot = document.createElement('div');
+        slot.id = 'slot';
+        document.body.append(slot);
+        window.__ready = null;
+        window.MesoScreener.mount('#slot', { lang: 'pl', today: '2026-11-21', showPrices: true, on: { ready: (d) => { window.__ready = d; } } });
+        const script = document.createElement('script');
+        script.src = 'meso-screener.js';
+        document.head.append(script);
+    });
+    const w = widget(page, '#slot meso-screener');
+    await waitReady(w);
+    await page.waitForFunction(() => window.__ready);
+    const state = await page.evaluate(() => ({
+        lang: document.querySelector('#slot meso-screener').lang,
+        prices: document.querySelector('#slot meso-screener').showPrices,
+        ready: window.__ready.lang,
+        version: typeof window.MesoScreener.version,
+    }));
+    assert.deepEqual(state, { lang: 'pl', prices: true, ready: 'pl', version: 'string' });
+    assert.equal(await w.locator('button[type="submit"]').innerText(), 'Dalej');
+    assert.deepEqual(errors, []);
+}));
+
+test('events bubble out of the shadow root and carry no answers unless the host opts in', () => withPage(async (page) => {
+    await page.goto(caseUrl(server.main, postpone));
+    await page.evaluate(() => {
+        window.__events = [];
+        for (const type of ['meso-ready', 'meso-step', 'meso-outcome', 'meso-error']) {
+            document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail, composed: e.composed, bubbles: e.bubbles }));
+        }
+    });
+    const w = widget(page);
+    await waitReady(w);
+    await completeByMouse(w, postpone.answers);
+    const events = await page.evaluate(() => window.__events);
+    const outcome = events.find((e) => e.type === 'meso-outcome');
+    assert.ok(outcome && outcome.bubbles && outcome.composed);
+    assert.equal(outcome.detail.status, postpone.expect.status);
+    assert.ok(Array.isArray(outcome.detail.findings));
+    assert.ok(!('answers' in outcome.detail));
+    assert.ok(!JSON.stringify(events).includes('"age"'));
+    assert.ok(events.filter((e) => e.type === 'meso-step').map((e) => e.detail.step).includes('review'));
+
+    await page.evaluate(() => { window.__events = []; document.querySelector('meso-screener').exposeAnswers = true; });
+    await w.locator('[data-action="back"]').click();
+    await w.locator('[data-action="result"]').click();
+    const exposed = (await page.evaluate(() => window.__events)).find((e) => e.type === 'meso-outcome');
+    assert.equal(exposed.detail.answers.age, postpone.answers.age);
+}));
+
+test('after the page has loaded the widget makes no network request', () => withPage(async (page) => {
+    await page.goto(caseUrl(server.main, dated));
+    const w = widget(page);
+    await waitReady(w);
+    const requests = [];
+    page.on('request', (r) => { if (!/^(blob|data):/.test(r.url())) requests.push(r.url()); });
+    await completeByMouse(w, dated.answers);
+    await w.locator('select.lang-select').selectOption('uk');
+    await w.locator('select.lang-select').selectOption('pl');
+    if (await w.locator('[data-action="calendar"]').count()) {
+        const [download] = await Promise.all([page.waitForEvent('download'), w.locator('[data-action="calendar"]').click()]);
+        assert.equal(download.suggestedFilename(), 'meso-plan.ics');
+        const ics = readFileSync(await download.path(), 'utf8');
+        assert.match(ics, /BEGIN:VCALENDAR/);
+    }
+    await page.emulateMedia({ media: 'print' });
+    await page.emulateMedia({ media: 'screen' });
+    await w.locator('[data-action="restart"]').click();
+    await page.waitForTimeout(300);
+    assert.deepEqual(requests, []);
+}));
+
+test('the booking link carries only non-identifying parameters', () => withPage(async (page) => {
+    await page.goto(caseUrl(server.main, eligible));
+    const w = widget(page);
+    await waitReady(w);
+    await completeByMouse(w, eligible.answers);
+    const href = new URL(await w.locator('[data-action="book"]').getAttribute('href'));
+    assert.deepEqual([...href.searchParams.keys()].sort().filter((k) => !['areas', 'concerns'].includes(k)), ['lang', 'status']);
+    assert.equal(href.searchParams.get('status'), eligible.expect.status);
+    for (const value of href.searchParams.values()) assert.ok(!value.includes(String(eligible.answers.age)) || value === 'en');
+}));
+
+function hostileRules() {
+    const rules = JSON.parse(readFileSync(join(dist, 'rules/mesotherapy.json'), 'utf8'));
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    const age = rules.questions.find((q) => q.id === 'age');
+    const consult = rules.findings.find((f) => f.severity === 'consult' && f.when && f.when.var);
+    for (const lang of Object.keys(rules.locales)) {
+        rules.locales[lang][age.text] = `${payload} How old?`;
+        rules.locales[lang][consult.text] = `${payload} finding`;
+    }
+    return { rules, consultKey: typeof consult.when.var === 'string' ? consult.when.var : consult.when.var[0] };
+}
+
+test('a rule text containing HTML renders as text and runs nothing', () => withPage(async (page, errors) => {
+    const { rules, consultKey } = hostileRules();
+    await page.route('**/hostile-rules.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(rules) }));
+    await page.goto(caseUrl(server.main, eligible));
+    await page.evaluate(() => { document.querySelector('meso-screener').rules = 'hostile-rules.json'; });
+    const w = widget(page);
+    await w.locator('[data-q="age"] label').filter({ hasText: '<img' }).waitFor();
+    await completeByMouse(w, { ...eligible.answers, [consultKey]: true });
+    assert.match(await w.locator('.finding-text').first().innerText(), /<img src=x onerror=/);
+    const state = await page.evaluate(() => ({
+        pwned: window.__pwned ?? null,
+        images: document.querySelector('meso-screener').shadowRoot.querySelectorAll('img').length,
+    }));
+    assert.deepEqual(state, { pwned: null, images: 0 });
+    assert.deepEqual(errors, []);
+}));
+
+for (const [name, setup] of [
+    ['a rules URL that cannot be fetched', async (page) => 'no-such-rules.json'],
+    ['a rule set that does not load', async (page) => {
+        await page.route('**/broken-rules.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format": 1, "id": "broken"}' }));
+        return 'broken-rules.json';
+    }],
+]) {
+    test(`${name} shows a clear message, fires meso-error and never a verdict`, () => withPage(async (page) => {
+        const url = await setup(page);
+        await page.addInitScript(() => {
+            window.__errors = [];
+            document.addEventListener('meso-error', (e) => window.__errors.push(e.detail));
+        });
+        await page.goto(`${server.main}/index.html?today=2026-11-21&rules=${url}`);
+        const w = widget(page);
+        await w.locator('.load-error').waitFor();
+        assert.match(await w.locator('.load-error').innerText(), /could not be loaded/);
+        const errors = await page.evaluate(() => window.__errors);
+        assert.equal(errors.length, 1);
+        assert.ok(errors[0].code && errors[0].message, JSON.stringify(errors[0]));
+        assert.equal(await w.locator('[data-status], .status-box, [data-q]').count(), 0);
+    }));
+}
+
+test('answers are remembered only when the patient asks, can be forgotten, and expire', () => withPage(async (page) => {
+    await page.goto(caseUrl(server.main, eligible));
+    const w = widget(page);
+    await waitReady(w);
+    await w.locator('[data-q="age"] input').fill('41');
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('meso-screener:')).length), 0);
+    await w.locator('input.remember-box').check();
+    await page.reload();
+    await waitReady(w);
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '41');
+    assert.equal(await w.locator('input.remember-box').isChecked(), true);
+    await w.locator('[data-action="forget"]').click();
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('meso-screener:')).length), 0);
+
+    // An expired entry is ignored and deleted.
+    await page.evaluate(() => {
+        const id = document.querySelector('meso-screener').result.ruleset.id;
+        localStorage.setItem(`meso-screener:${id}`, JSON.stringify({ expires: Date.now() - 1000, answers: { age: 50 } }));
+    });
+    await page.reload();
+    await waitReady(w);
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '');
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('meso-screener:')).length), 0);
+}));
+
+test('the language switches at run time, with dates through Intl', () => withPage(async (page) => {
+    await page.goto(caseUrl(server.main, dated));
+    const w = widget(page);
+    await waitReady(w);
+    await completeByMouse(w, dated.answers);
+    const english = await w.locator('.view-title').innerText();
+    await w.locator('select.lang-select').selectOption('pl');
+    await page.waitForFunction(() => document.querySelector('meso-screener').getAttribute('lang') === 'pl');
+    assert.equal(await w.locator('.view-title').innerText(), 'Twój wynik');
+    assert.notEqual(english, 'Twój wynik');
+    if (dated.expect.plan?.dates?.length) {
+        const first = dated.expect.plan.dates[0];
+        const polish = new Intl.DateTimeFormat('pl', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+            .format(new Date(`${first}T00:00:00Z`));
+        assert.equal(await w.locator('.timeline time').first().innerText(), polish);
+    }
+    const status = await page.evaluate(() => document.querySelector('meso-screener').result.lang);
+    assert.equal(status, 'pl');
+}));

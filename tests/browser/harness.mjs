@@ -1,0 +1,254 @@
+// Shared set-up for the browser tests: the demo server on free ports, Debian's Chromium through
+// playwright-core, the golden cases, and a patient who answers through the UI.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const dist = process.env.MESO_DIST ? resolve(process.env.MESO_DIST) : join(repo, 'dist');
+export const screenshots = join(repo, 'tests/browser/screenshots');
+const require = createRequire(import.meta.url);
+
+export function requireDist() {
+    if (!existsSync(join(dist, 'meso-screener.js'))) {
+        throw new Error(`${dist}/meso-screener.js is missing: build it first with "node web/build.mjs"`);
+    }
+}
+
+// Starts web/serve.mjs on two free ports; resolves to { main, cross, stop }.
+export function startServer() {
+    requireDist();
+    return new Promise((resolveStart, rejectStart) => {
+        const child = spawn(process.execPath, [join(repo, 'web/serve.mjs'), '--dir', dist, '--port', '0', '--port2', '0'],
+            { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        const stop = () => new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+        });
+        child.stdout.on('data', (chunk) => {
+            out += chunk;
+            const main = out.match(/demo:\s+(http:\/\/[\d.:]+)\//);
+            const cross = out.match(/cross-origin:\s+(http:\/\/[\d.:]+)\//);
+            if (main && cross) resolveStart({ main: main[1], cross: cross[1], stop });
+        });
+        child.stderr.on('data', (chunk) => { out += chunk; });
+        child.once('exit', (code) => rejectStart(new Error(`serve.mjs exited with ${code}: ${out}`)));
+    });
+}
+
+export async function launchBrowser(options = {}) {
+    const userDataDir = await mkdtemp(join(tmpdir(), 'meso-chromium-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+        executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        viewport: { width: 1280, height: 900 },
+        locale: 'en-US',
+        timezoneId: 'Europe/Warsaw',
+        acceptDownloads: true,
+        ...options,
+    });
+    const close = async () => {
+        await context.close();
+        await rm(userDataDir, { recursive: true, force: true });
+    };
+    return { context, close };
+}
+
+// A page that fails the test on any uncaught error in it.
+export async function newPage(context, errors = []) {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    return page;
+}
+
+export function loadCases() {
+    const dir = join(repo, 'tests/cases');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((file) => ({
+        file, ...JSON.parse(readFileSync(join(dir, file), 'utf8')),
+    }));
+}
+
+export const findingIds = (findings) => (findings || []).map((f) => (typeof f === 'string' ? f : f.id)).sort();
+
+// Cases a patient can complete through the form: a verdict, no malformed answers.
+export function completableCases() {
+    return loadCases().filter((c) => c.expect && c.expect.status !== 'incomplete' &&
+        !(c.expect.errors && c.expect.errors.length) && c.answers && typeof c.answers === 'object');
+}
+
+// One case per outcome first, then the rest, up to `count`.
+export function pickVignettes(count) {
+    const cases = completableCases();
+    const picked = [];
+    for (const status of ['eligible', 'consult', 'postpone', 'ineligible']) {
+        const c = cases.find((x) => x.expect.status === status && !picked.includes(x));
+        if (c) picked.push(c);
+    }
+    const dated = cases.find((x) => !picked.includes(x) && x.expect.plan && x.expect.plan.dates && x.expect.earliest_start && x.expect.earliest_start !== x.today);
+    if (dated) picked.push(dated);
+    for (const c of cases) if (picked.length < count && !picked.includes(c)) picked.push(c);
+    return picked.slice(0, count);
+}
+
+// The queue stub exactly as web/README.md gives it to hosts.
+export function readmeStub() {
+    const readme = readFileSync(join(repo, 'web/README.md'), 'utf8');
+    const line = readme.split('\n').find((l) => l.includes('window.MesoScreener = window.MesoScreener ||'));
+    return line.replace(/^<script>/, '').replace(/<\/script>$/, '');
+}
+
+export async function axeSource() {
+    return readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+}
+
+export async function ensureScreenshotDir() {
+    await mkdir(screenshots, { recursive: true });
+    return screenshots;
+}
+
+// --- the patient ---------------------------------------------------------------------------------
+export const widget = (page, selector = 'meso-screener') => page.locator(selector).first();
+
+export async function waitReady(w) {
+    await w.locator('section.view').first().waitFor();
+}
+
+export async function viewName(w) {
+    return w.locator('section.view').first().getAttribute('data-step');
+}
+
+async function answer(w, key, value) {
+    const q = w.locator(`[data-q="${key}"]`);
+    const type = await q.getAttribute('data-type');
+    if (type === 'boolean' || type === 'single') {
+        await q.locator(`input[value="${String(value)}"]`).check();
+    } else if (type === 'multiple') {
+        const wanted = new Set(value);
+        for (const input of await q.locator('input').all()) {
+            const on = wanted.has(await input.getAttribute('value'));
+            if (on !== (await input.isChecked())) await input.setChecked(on);
+        }
+    } else {
+        await q.locator('input').fill(String(value));
+        await q.locator('input').dispatchEvent('change');
+    }
+}
+
+// Answers the visible questions of the current step that the case answers, in the order they
+// appear (an answer may make the next question appear).
+export async function answerStep(w, answers) {
+    const done = new Set();
+    for (;;) {
+        const keys = await w.locator('section.view [data-q]').evaluateAll((nodes) => nodes.map((n) => n.dataset.q));
+        const next = keys.find((k) => k in answers && answers[k] !== null && !done.has(k));
+        if (!next) return;
+        await answer(w, next, answers[next]);
+        done.add(next);
+    }
+}
+
+async function leaveView(w, from, click) {
+    await click();
+    await w.page().waitForFunction(([host, before]) => {
+        const view = document.querySelector(host).shadowRoot.querySelector('section.view');
+        const summary = document.querySelector(host).shadowRoot.querySelector('.error-summary:not([hidden])');
+        return (view && view.dataset.step !== before) || summary;
+    }, ['meso-screener', from]);
+    const summary = w.locator('.error-summary:not([hidden])');
+    if (await summary.count()) throw new Error(`step ${from} did not validate: ${await summary.innerText()}`);
+}
+
+// Walks the questionnaire with the mouse. onView(name) is awaited on every step, the review and
+// the result (for screenshots and axe).
+export async function completeByMouse(w, answers, onView = async () => {}) {
+    for (let guard = 0; guard < 12; guard++) {
+        const name = await viewName(w);
+        if (name === 'review') {
+            await onView(name);
+            await leaveView(w, name, () => w.locator('[data-action="result"]').click());
+            await w.locator('.view.result').waitFor();
+            await onView('result');
+            return;
+        }
+        await answerStep(w, answers);
+        await onView(name);
+        await leaveView(w, name, () => w.locator('section.view button[type="submit"]').click());
+    }
+    throw new Error('the questionnaire did not reach the review');
+}
+
+function focused() {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    const q = a && a.closest ? a.closest('[data-q]') : null;
+    return {
+        type: a ? a.type || a.tagName.toLowerCase() : null,
+        value: a ? a.value : null,
+        checked: a ? !!a.checked : false,
+        q: q ? q.dataset.q : null,
+        action: a && a.dataset ? a.dataset.action || null : null,
+    };
+}
+
+// The same walk with the keyboard only: Tab to each control, arrows or Space to answer, Enter on
+// Continue and on "See my result".
+export async function completeByKeyboard(page, w, answers) {
+    const keyboard = page.keyboard;
+    for (let guard = 0; guard < 400; guard++) {
+        if (await w.locator('.view.result').count()) return;
+        await keyboard.press('Tab');
+        const f = await page.evaluate(focused);
+        if (f.type === 'submit' || f.action === 'result') {
+            const from = await viewName(w);
+            await keyboard.press('Enter');
+            await page.waitForFunction((before) => {
+                const root = document.querySelector('meso-screener').shadowRoot;
+                return root.querySelector('section.view')?.dataset.step !== before || root.querySelector('.error-summary:not([hidden])');
+            }, from);
+            continue;
+        }
+        if (!f.q || !(f.q in answers) || answers[f.q] === null) continue;
+        const want = answers[f.q];
+        if (f.type === 'radio') {
+            let current = f;
+            for (let n = 0; current.value !== String(want) && n < 8; n++) {
+                await keyboard.press('ArrowDown');
+                current = await page.evaluate(focused);
+            }
+            if (!current.checked) await keyboard.press('Space');
+        } else if (f.type === 'checkbox') {
+            if (want.includes(f.value) !== f.checked) await keyboard.press('Space');
+        } else if (f.type === 'text') {
+            await keyboard.press('Control+A');
+            await keyboard.type(String(want));
+        } else if (f.type === 'date') {
+            const [y, m, d] = String(want).split('-');
+            await keyboard.type(`${m}${d}${y}`);  // en-US segment order
+        }
+    }
+    throw new Error('keyboard walk did not reach the result');
+}
+
+export async function shownOutcome(w) {
+    const result = w.locator('.view.result');
+    return {
+        status: await result.getAttribute('data-status'),
+        findings: (await result.locator('[data-finding]').evaluateAll((nodes) => nodes.map((n) => n.dataset.finding))).sort(),
+        dates: await result.locator('.timeline [data-date]').evaluateAll((nodes) => nodes.map((n) => n.dataset.date)),
+    };
+}
+
+export function caseUrl(origin, c, page = 'index.html') {
+    const params = new URLSearchParams({ today: c.today, lang: c.lang || 'en' });
+    return `${origin}/${page}?${params}`;
+}

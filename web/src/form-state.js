@@ -1,0 +1,62 @@
+// What the core's result means for the form: which steps apply, which questions each shows, what
+// stops the patient from going on, how far along they are. Pure functions of the rule set's info,
+// the core's result and the answers; the core has already decided everything, this only sorts it
+// by step.
+import { problemText } from './questions.js';
+
+export function errorForQuestion(result, id) {
+    return result.errors.find((e) => e.path === `/${id}` || (e.path || '').startsWith(`/${id}/`));
+}
+
+export function questionMap(info) {
+    return new Map(info.questions.map((q) => [q.id, q]));
+}
+
+export function visibleIn(info, result, stepId) {
+    const questions = questionMap(info);
+    return result.visible.map((id) => questions.get(id)).filter((q) => q && q.step === stepId);
+}
+
+// The steps that show at least one question now.
+export function applicableSteps(info, result) {
+    return info.steps.filter((step) => visibleIn(info, result, step.id).length);
+}
+
+// Problems that stop the patient from leaving a step: the core's errors and missing answers,
+// as answer key -> what to fix.
+export function blockingProblems(info, result, stepId, lang) {
+    const problems = new Map();
+    for (const q of visibleIn(info, result, stepId)) {
+        const error = errorForQuestion(result, q.id);
+        if (error || result.missing.includes(q.id)) problems.set(q.id, problemText(q, error, lang));
+    }
+    return problems;
+}
+
+// What to show now: an error once its field was left, a missing answer once Continue was pressed.
+export function shownProblems(info, result, stepId, lang, attempted, touched) {
+    const shown = new Map();
+    for (const [id, message] of blockingProblems(info, result, stepId, lang)) {
+        if (attempted || (touched.has(id) && errorForQuestion(result, id))) shown.set(id, message);
+    }
+    return shown;
+}
+
+// Counts only the questions that apply. An optional question counts as done once its step is
+// behind the patient. currentStepId is null on the review and the result.
+export function progressOf(info, result, answers, currentStepId) {
+    const questions = questionMap(info);
+    const passed = new Set();
+    for (const step of applicableSteps(info, result)) {
+        if (step.id === currentStepId) break;
+        passed.add(step.id);
+    }
+    let done = 0;
+    for (const id of result.visible) {
+        const q = questions.get(id);
+        const answered = answers[id] !== undefined && answers[id] !== null &&
+            !result.missing.includes(id) && !errorForQuestion(result, id);
+        if (answered || (q && !q.required && passed.has(q.step))) done++;
+    }
+    return { done, total: result.visible.length };
+}

@@ -1,0 +1,95 @@
+// The widget's frame: the header with the language switch, the progress bar, the place where the
+// views go, the remember-my-answers row, the print stamp and the live region. Built once per
+// element and updated in place, so focus never gets lost in it.
+import { h } from './dom.js';
+import { uiText, LANGUAGE_NAMES } from './strings.js';
+import { REMEMBER_DAYS } from './storage.js';
+
+export function buildFrame(shadowRoot) {
+    const frame = {
+        title: h('p', { class: 'title', part: 'title' }),
+        langLabel: h('span', { class: 'lang-label' }),
+        lang: h('select', { class: 'lang-select', part: 'language' }),
+        progress: h('div', { class: 'progress', part: 'progress' }),
+        progressText: h('p', { id: 'progress-text', class: 'progress-text' }),
+        progressFill: h('div', { class: 'progress-fill' }),
+        host: h('div', { class: 'view-host' }),
+        footer: h('div', { class: 'foot', part: 'footer' }),
+        stamp: h('p', { class: 'print-stamp' }),
+        live: h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' }),
+        remember: null,
+    };
+    frame.bar = h('div', { class: 'progress-bar', role: 'progressbar', 'aria-labelledby': 'progress-text', 'aria-valuemin': '0' },
+        frame.progressFill);
+    frame.progress.append(frame.progressText, frame.bar);
+    frame.langWrap = h('label', { class: 'lang' }, frame.langLabel, frame.lang);
+    frame.root = h('div', { class: 'frame', part: 'container' },
+        h('div', { class: 'head', part: 'header' }, frame.title, frame.langWrap),
+        frame.progress, frame.host, frame.footer, frame.stamp, frame.live);
+    shadowRoot.append(frame.root);
+    return frame;
+}
+
+export function renderHeader(frame, lang, languages) {
+    frame.root.setAttribute('lang', lang);
+    frame.title.textContent = uiText(lang, 'title');
+    frame.langWrap.hidden = languages.length < 2;
+    frame.langLabel.textContent = uiText(lang, 'language');
+    const key = languages.join();
+    if (frame.lang.dataset.key !== key) {
+        frame.lang.dataset.key = key;
+        frame.lang.replaceChildren(...languages.map((code) => h('option', { value: code, lang: code, text: LANGUAGE_NAMES[code] || code })));
+    }
+    frame.lang.value = lang;
+}
+
+export function renderProgress(frame, lang, progress, hidden) {
+    frame.progress.hidden = hidden;
+    if (hidden) return;
+    const { done, total } = progress;
+    frame.progressText.textContent = uiText(lang, 'progress', { done, total });
+    frame.bar.setAttribute('aria-valuemax', String(total));
+    frame.bar.setAttribute('aria-valuenow', String(done));
+    // CSSOM, not a style attribute: a strict style-src allows it.
+    frame.progressFill.style.inlineSize = `${total ? Math.round((done / total) * 100) : 0}%`;
+}
+
+// Loading, or the rule set / engine failed: a message and nothing else, never a verdict.
+export function renderLoadState(frame, lang, failed) {
+    frame.progress.hidden = true;
+    frame.footer.hidden = true;
+    frame.host.replaceChildren(failed
+        ? h('div', { class: 'load-error', role: 'alert', part: 'error' },
+            h('h2', { class: 'view-title', text: uiText(lang, 'load_error.title') }),
+            h('p', { text: uiText(lang, 'load_error.text') }))
+        : h('p', { class: 'loading', role: 'status', text: uiText(lang, 'loading') }));
+}
+
+// state: { enabled, consent, notice: null | 'restored' | 'forgotten' }
+export function renderRemember(frame, lang, state) {
+    frame.footer.hidden = !state.enabled;
+    if (!state.enabled) return;
+    if (!frame.remember) {
+        frame.remember = {
+            box: h('input', { type: 'checkbox', class: 'remember-box' }),
+            text: h('span'),
+            notice: h('p', { class: 'notice' }),
+            forget: h('button', { type: 'button', class: 'link', 'data-action': 'forget', part: 'forget' }),
+        };
+        frame.footer.append(h('label', { class: 'remember' }, frame.remember.box, frame.remember.text),
+            frame.remember.notice, frame.remember.forget);
+    }
+    const { box, text, notice, forget } = frame.remember;
+    box.checked = state.consent;
+    text.textContent = uiText(lang, 'remember', { days: REMEMBER_DAYS });
+    notice.textContent = state.notice ? uiText(lang, state.notice) : '';
+    notice.hidden = !state.notice;
+    forget.textContent = uiText(lang, 'forget');
+    forget.hidden = !state.consent;
+}
+
+// Emptied first and filled a moment later, so that the same words are announced again.
+export function announce(frame, text) {
+    frame.live.textContent = '';
+    setTimeout(() => { frame.live.textContent = text; }, 100);
+}

@@ -1,0 +1,80 @@
+// The course plan: the figures with what each source says behind them, the proposed dates as a
+// timeline, preparation and aftercare, and the cost when the clinic prices it.
+import { h } from './dom.js';
+import { uiText, uiCount } from './strings.js';
+import { formatDate, formatMoney, formatNumberRange, formatUnitRange } from './format.js';
+
+const sessions = (lang, min, max = min) => uiCount(lang, 'n.sessions', formatNumberRange(lang, min, max), min, max);
+
+// label key -> how a min..max of that figure reads
+const FIGURES = [
+    ['sessions', 'plan.sessions', (lang, a, b) => sessions(lang, a, b)],
+    ['interval_days', 'plan.interval', (lang, a, b) => formatUnitRange(lang, 'day', a, b)],
+    ['first_results_sessions', 'plan.first_results',
+        (lang, a, b = a) => uiCount(lang, 'n.after_sessions', formatNumberRange(lang, a, b), a, b)],
+    ['effect_months', 'plan.effect', (lang, a, b) => formatUnitRange(lang, 'month', a, b)],
+    ['maintenance_per_year', 'plan.maintenance',
+        (lang, a, b) => uiText(lang, 'plan.per_year', { value: sessions(lang, a, b) })],
+    ['session_minutes', 'plan.minutes', (lang, a, b) => formatUnitRange(lang, 'minute', a, b)],
+];
+
+export function sourcesText(lang, ids) {
+    return ids && ids.length ? `${uiText(lang, 'sources')}: ${ids.join(', ')}` : '';
+}
+
+function figure(lang, key, labelKey, phrase, range) {
+    if (!range || !(range.ranges && range.ranges.length)) return null;
+    const planned = range.planned !== undefined && range.planned !== null
+        ? h('span', { class: 'planned', text: uiText(lang, 'plan.planned', { value: phrase(lang, range.planned) }) })
+        : null;
+    return h('div', { class: 'figure', 'data-figure': key },
+        h('dt', { text: uiText(lang, labelKey) }),
+        h('dd', { class: 'figure-value' }, h('strong', { text: phrase(lang, range.min, range.max) }), planned),
+        h('dd', { class: 'figure-sources' },
+            h('span', { class: 'sr-only', text: `${uiText(lang, 'plan.ranges')}: ` }),
+            h('ul', { class: 'ranges' }, range.ranges.map((r) => h('li', null,
+                h('span', { class: 'range-source', text: r.sources.join(', ') }), ' ',
+                phrase(lang, r.min, r.max), r.note ? ` (${r.note})` : '')))));
+}
+
+function textList(lang, titleKey, items) {
+    if (!items || !items.length) return null;
+    return h('div', { class: 'plan-list', part: 'plan-list' },
+        h('h4', { text: uiText(lang, titleKey) }),
+        h('ul', null, items.map((item) => h('li', null,
+            item.text, ' ', h('span', { class: 'cite', text: `[${item.sources.join(', ')}]` })))));
+}
+
+function timeline(lang, dates) {
+    if (!dates.length) return h('p', { class: 'note', text: uiText(lang, 'plan.no_dates') });
+    return h('ol', { class: 'timeline', part: 'timeline' }, dates.map((date, i) => h('li', { 'data-date': date },
+        h('span', { class: 'timeline-label', text: uiText(lang, 'plan.session_n', { n: i + 1 }) }),
+        h('time', { datetime: date, text: formatDate(lang, date, true) }))));
+}
+
+function cost(lang, c, plannedSessions) {
+    const planned = sessions(lang, plannedSessions);
+    return h('div', { class: 'cost', part: 'cost' },
+        h('h4', { text: uiText(lang, 'cost.title') }),
+        h('p', { text: uiText(lang, 'cost.value', {
+            range: formatMoney(lang, c.currency, c.min, c.max),
+            per: formatMoney(lang, c.currency, c.per_session),
+            planned,
+            total: formatMoney(lang, c.currency, c.planned),
+        }) }));
+}
+
+export function buildPlan(lang, plan, generalFiguresText, showPrices) {
+    return h('section', { class: 'plan', part: 'plan', 'aria-labelledby': 'plan-heading' },
+        h('h3', { id: 'plan-heading', text: uiText(lang, 'plan.title') }),
+        plan.general_figures && plan.general_figures.length ? h('p', { class: 'note', text: generalFiguresText }) : null,
+        h('dl', { class: 'figures' }, FIGURES.map(([key, label, phrase]) => figure(lang, key, label, phrase, plan[key]))),
+        h('h4', { text: uiText(lang, 'plan.dates') }),
+        timeline(lang, plan.dates || []),
+        showPrices && plan.cost ? cost(lang, plan.cost, plan.sessions.planned) : null,
+        textList(lang, 'plan.preparation', plan.preparation),
+        textList(lang, 'plan.during', plan.during),
+        textList(lang, 'plan.aftercare', plan.aftercare),
+        textList(lang, 'plan.facts', plan.facts),
+        textList(lang, 'plan.notes', plan.notes));
+}

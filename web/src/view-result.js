@@ -1,0 +1,67 @@
+// The verdict: status in words, colour and icon; the doctor-decides disclaimer; every finding with
+// its sources; the plan; and what to do next.
+import { h, icon } from './dom.js';
+import { uiText } from './strings.js';
+import { formatDate } from './format.js';
+import { buildPlan, sourcesText } from './view-plan.js';
+
+function finding(lang, f) {
+    return h('li', { class: `finding severity-${f.severity}`, 'data-finding': f.id, 'data-severity': f.severity, part: 'finding' },
+        icon(f.severity, 'finding-icon'),
+        h('div', null,
+            h('p', { class: 'finding-severity', text: uiText(lang, `status.${f.severity}`) }),
+            h('p', { class: 'finding-text', text: f.text }),
+            f.until ? h('p', { class: 'finding-until', text: f.until }) : null,
+            f.earliest ? h('p', { class: 'finding-until', text: uiText(lang, 'result.not_before', { date: formatDate(lang, f.earliest) }) }) : null,
+            h('p', { class: 'cite', text: sourcesText(lang, f.sources) })));
+}
+
+function citedSources(result) {
+    const ids = new Set();
+    const add = (list) => (list || []).forEach((id) => ids.add(id));
+    result.findings.forEach((f) => add(f.sources));
+    const plan = result.plan;
+    if (plan) {
+        for (const key of ['sessions', 'interval_days', 'first_results_sessions', 'effect_months', 'maintenance_per_year', 'session_minutes']) {
+            (plan[key]?.ranges || []).forEach((r) => add(r.sources));
+        }
+        for (const key of ['preparation', 'during', 'aftercare', 'facts', 'notes']) (plan[key] || []).forEach((t) => add(t.sources));
+    }
+    return [...ids].sort();
+}
+
+// ctx: { lang, result, info, showPrices, bookingHref, hasDates }
+export function buildResultView(ctx) {
+    const { lang, result, info } = ctx;
+    const status = result.status;
+    const sources = citedSources(result);
+    return h('section', { class: 'view result', 'data-status': status, part: 'result' },
+        h('h2', { id: 'view-heading', class: 'view-title', tabindex: '-1', text: uiText(lang, 'result.title') }),
+        h('div', { class: `status-box status-${status}`, role: 'status', part: `status status-${status}` },
+            icon(status, 'status-icon'),
+            h('div', null,
+                h('p', { class: 'status-label', text: uiText(lang, `status.${status}`) }),
+                h('p', { class: 'status-text', text: result.status_text }),
+                status === 'postpone' && result.earliest_start
+                    ? h('p', { class: 'status-earliest', text: uiText(lang, 'result.earliest', { date: formatDate(lang, result.earliest_start) }) })
+                    : null)),
+        h('p', { class: 'disclaimer', part: 'disclaimer', text: result.disclaimer }),
+        result.findings.length ? h('section', { class: 'findings-block', 'aria-labelledby': 'findings-heading' },
+            h('h3', { id: 'findings-heading', text: uiText(lang, 'result.why') }),
+            h('ul', { class: 'findings' }, result.findings.map((f) => finding(lang, f)))) : null,
+        result.plan ? buildPlan(lang, result.plan, info.texts['plan.general_figures'], ctx.showPrices) : null,
+        h('div', { class: 'actions', part: 'actions' },
+            ctx.bookingHref ? h('a', { class: 'btn primary', href: ctx.bookingHref, 'data-action': 'book', part: 'button button-primary' },
+                icon('book'), uiText(lang, 'action.book')) : null,
+            ctx.hasDates ? h('button', { type: 'button', class: 'btn secondary', 'data-action': 'calendar', part: 'button' },
+                icon('calendar'), uiText(lang, 'action.calendar')) : null,
+            h('button', { type: 'button', class: 'btn secondary', 'data-action': 'print', part: 'button' },
+                icon('print'), uiText(lang, 'action.print')),
+            h('button', { type: 'button', class: 'btn secondary', 'data-action': 'back', part: 'button', text: uiText(lang, 'change_answers') }),
+            h('button', { type: 'button', class: 'btn secondary', 'data-action': 'restart', part: 'button' },
+                icon('restart'), uiText(lang, 'start_again'))),
+        sources.length ? h('section', { class: 'sources', 'aria-labelledby': 'sources-heading' },
+            h('h3', { id: 'sources-heading', text: uiText(lang, 'sources') }),
+            h('ul', null, sources.map((id) => h('li', { 'data-source': id },
+                uiText(lang, 'source', { id, title: info.sources?.[id]?.title || info.sources?.[id]?.file || id }))))) : null);
+}
