@@ -77,7 +77,7 @@ int run_logic(const std::vector<std::string>& words) {
     }
     auto rule_input = read_argument(args.positional[0]);
     if (!rule_input) {
-        report(args.positional[0], rule_input.errors());
+        report(origin_of(args.positional[0]), rule_input.errors());
         return Exit::invalid_input;
     }
     auto rule = parse(*rule_input);
@@ -90,7 +90,7 @@ int run_logic(const std::vector<std::string>& words) {
     if (args.positional.size() == 2) {
         auto data_input = read_argument(args.positional[1]);
         if (!data_input) {
-            report(args.positional[1], data_input.errors());
+            report(origin_of(args.positional[1]), data_input.errors());
             return Exit::invalid_input;
         }
         data_origin = data_input->origin;

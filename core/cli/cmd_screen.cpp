@@ -37,7 +37,7 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
     }
     auto input = read_argument(*answers_arg);
     if (!input) {
-        report(*answers_arg, input.errors());
+        report(origin_of(*answers_arg), input.errors());
         return Exit::invalid_input;
     }
     auto answers = parse(*input);

@@ -30,6 +30,12 @@ Result<Input> read_argument(const std::string& argument) {
     return Input{"<argument>", argument};
 }
 
+std::string origin_of(const std::string& argument) {
+    if (argument == "-") return "<stdin>";
+    if (!argument.empty() && argument[0] == '@') return argument.substr(1);
+    return "<argument>";
+}
+
 Result<nlohmann::json> parse(const Input& input, const ParseLimits& limits) {
     return parse_json(input.text, limits);
 }

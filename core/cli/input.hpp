@@ -19,6 +19,8 @@ struct Input {
 Result<Input> read_file(const std::string& path);
 // "-" reads stdin, "@x" reads file x, anything else is the text itself.
 Result<Input> read_argument(const std::string& argument);
+// How messages name an argument: the file for "@path", "<stdin>" for "-", else "<argument>".
+std::string origin_of(const std::string& argument);
 // For options that always name a file ("-" still means stdin).
 Result<Input> read_path(const std::string& path);
 
