@@ -16,7 +16,7 @@ std::optional<std::string> Loader::text_key(FieldReader& reader, std::string_vie
 std::vector<std::string> Loader::cited_sources(FieldReader& reader, const std::string& code,
                                                const std::string& message) {
     if (!reader.has("sources")) {
-        auto ignored = reader.strings("sources", Need::optional);  // marks the field as known
+        reader.any("sources", Need::optional);  // marks the field as known
         if (reader.ok()) error(code, reader.path(), message);
         return {};
     }

@@ -1,6 +1,8 @@
 // The small test rule sets, read from the source tree, and JSON Patch tweaks of them.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -34,3 +36,10 @@ inline std::string describe(const Errors& errors) {
 }
 
 }  // namespace meso::test
+
+namespace doctest {
+template <>
+struct StringMaker<meso::Error> {
+    static String convert(const meso::Error& error) { return error.to_string().c_str(); }
+};
+}  // namespace doctest

@@ -43,7 +43,7 @@ const Case cases[] = {
           "value": "Do you have cancer, or are you being treated for it?"}])",
      {"lint.untranslated", "/locales/pl/q.cancer", R"(the same text as in "en")"}},
     {R"([{"op": "add", "path": "/questions/0/enableWhen", "value": {"var": "cancer"}}])",
-     {"lint.forward_reference", "/questions/0/enableWhen/var", R"("age" depends on "cancer", which is asked later)"}},
+     {"lint.forward_reference", "/questions/0/enableWhen", R"("age" depends on "cancer", which is asked later)"}},
     {R"([{"op": "add", "path": "/areas/-", "value": {"id": "chin", "text": "area.face"}}])",
      {"lint.unused_area", "/areas/3", R"(no concern has the area "chin")"}},
     {R"([{"op": "replace", "path": "/concerns/1/course", "value": "general"}])",
