@@ -77,11 +77,6 @@ public:
         return success(meso::describe_ruleset(*rules_, pick(lang)));
     }
 
-    std::string table(const std::string& lang) const {
-        if (!rules_) return not_loaded();
-        return success(meso::decision_table(*rules_, pick(lang)));
-    }
-
     std::string screen(const std::string& answers_text, const std::string& today,
                        const std::string& lang) const {
         auto result = screen_json(answers_text, today, lang);
@@ -206,7 +201,6 @@ EMSCRIPTEN_BINDINGS(meso_core) {
         .constructor<>()
         .function("load", &RuleSetHandle::load)
         .function("info", &RuleSetHandle::info)
-        .function("table", &RuleSetHandle::table)
         .function("screen", &RuleSetHandle::screen)
         .function("screenText", &RuleSetHandle::screen_text);
     emscripten::class_<SessionHandle>("_Session")

@@ -44,7 +44,6 @@ class MesoRuleSet {
     this.warnings = loaded.warnings;
   }
   info(lang) { return unwrap(this._raw.info(String(lang || ''))); }
-  table(lang) { return unwrap(this._raw.table(String(lang || ''))); }
   screen(answers, today, lang) {
     return unwrap(this._raw.screen(asJsonText(answers || {}), String(today), String(lang || '')));
   }
