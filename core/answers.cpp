@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/date.hpp"
+#include "core/quote.hpp"
 
 namespace meso {
 namespace {
@@ -18,7 +19,7 @@ Error answer_error(std::string code, std::string path, std::string message) {
     return Error{std::move(code), std::move(path), std::move(message)};
 }
 
-std::string quoted(const std::string& text) { return Json(text).dump(); }
+std::string quoted(const std::string& text) { return quote_for_message(text); }
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();

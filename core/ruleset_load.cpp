@@ -160,7 +160,7 @@ void Loader::read_sources(const Json& value, const std::string& path) {
     for (const auto& [id, entry] : value.items()) {
         const std::string entry_path = pointer_append(path, id);
         if (!valid_id(id)) {
-            error("rules.bad_id", entry_path, quote(id) + " may only contain letters, digits, \"_\" and \"-\"");
+            error("rules.bad_id", entry_path, bad_id_message(id));
             continue;
         }
         sources->insert(id);

@@ -1,5 +1,7 @@
 #include "core/ruleset_reader.hpp"
 
+#include "core/quote.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -37,9 +39,7 @@ void add_error(Errors& errors, std::string code, std::string path, std::string m
     errors.push_back(Error{std::move(code), std::move(path), std::move(message)});
 }
 
-std::string quote(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
-}
+std::string quote(std::string_view text) { return quote_for_message(text); }
 
 std::string number_text(double value) {
     if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
@@ -50,11 +50,21 @@ std::string number_text(double value) {
     return buffer;
 }
 
+bool reserved_id(std::string_view id) {
+    return id == "__proto__" || id == "constructor" || id == "prototype";
+}
+
 bool valid_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return !id.empty() && !reserved_id(id) && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                c == '_' || c == '-';
     });
+}
+
+std::string bad_id_message(std::string_view id) {
+    // Ids become keys of JavaScript objects in the faces: none may name a prototype.
+    if (reserved_id(id)) return quote(id) + " is reserved in JavaScript and cannot be an id";
+    return quote(id) + " may only contain letters, digits, \"_\" and \"-\"";
 }
 
 FieldReader::FieldReader(const Json& value, std::string path, Errors& errors)
@@ -124,8 +134,7 @@ std::optional<std::string> FieldReader::string(std::string_view key, Need need) 
 std::optional<std::string> FieldReader::id(std::string_view key) {
     auto value = string(key, Need::required);
     if (value && !valid_id(*value)) {
-        add_error(errors_, "rules.bad_id", field_path(key),
-                  quote(*value) + " may only contain letters, digits, \"_\" and \"-\"");
+        add_error(errors_, "rules.bad_id", field_path(key), bad_id_message(*value));
         return std::nullopt;
     }
     return value;

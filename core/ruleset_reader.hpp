@@ -29,7 +29,10 @@ std::string quote(std::string_view text);
 std::string number_text(double value);
 
 // Ids are answer keys, file-name parts and placeholders: letters, digits, '_' and '-' only.
+// Not "__proto__", "constructor" or "prototype" either: ids become keys of JavaScript objects.
 bool valid_id(std::string_view id);
+// Why `id` is not valid, for rules.bad_id.
+std::string bad_id_message(std::string_view id);
 
 class FieldReader {
 public:
