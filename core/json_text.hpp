@@ -16,6 +16,9 @@ struct ParseLimits {
     std::size_t max_depth = 64;         // rules nest far less; answers nest two levels
 };
 
+// Answers come from a form: small and flat. Every face reads them with these limits.
+inline constexpr ParseLimits answer_limits{1u << 20, 16};
+
 // Errors: json.too_large, json.syntax (with line and column), json.too_deep and
 // json.duplicate_key (with the JSON Pointer of the offending value), json.number (a number that
 // is not finite, such as 1e309).

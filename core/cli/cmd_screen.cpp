@@ -40,7 +40,7 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
         report(origin_of(*answers_arg), input.errors());
         return Exit::invalid_input;
     }
-    auto answers = parse(*input);
+    auto answers = parse(*input, answer_limits);
     if (!answers) {
         report(input->origin, answers.errors());
         return Exit::invalid_input;

@@ -19,9 +19,6 @@ namespace {
 
 using meso::Json;
 
-// Answers come from a form: small and flat.
-constexpr meso::ParseLimits answer_limits{1u << 20, 16};
-
 std::string failure(const meso::Errors& errors) {
     Json list = Json::array();
     for (const meso::Error& e : errors) {
@@ -114,7 +111,7 @@ private:
         std::string error;
         const auto date = parse_today(today, error);
         if (!date) return error;
-        auto answers = meso::parse_json(answers_text, answer_limits);
+        auto answers = meso::parse_json(answers_text, meso::answer_limits);
         if (!answers) return failure(answers.errors());
         const meso::ScreenInput input{std::move(*answers), *date, pick(lang)};
         return result_json(*rules_, meso::screen(*rules_, input), input);
@@ -139,7 +136,7 @@ public:
 
     std::string set(const std::string& key, const std::string& value_text) {
         if (!session_) return error_;
-        auto value = meso::parse_json(value_text, answer_limits);
+        auto value = meso::parse_json(value_text, meso::answer_limits);
         if (!value) {
             meso::Errors errors = value.errors();
             for (meso::Error& e : errors) e.path = meso::pointer_append("", key) + e.path;

@@ -45,11 +45,11 @@ class MesoRuleSet {
   }
   info(lang) { return unwrap(this._raw.info(String(lang || ''))); }
   screen(answers, today, lang) {
-    return unwrap(this._raw.screen(asJsonText(answers || {}), String(today), String(lang || '')));
+    return unwrap(this._raw.screen(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
   }
   /** The result as JSON text indented like the CLI's output, for byte-for-byte comparisons. */
   screenText(answers, today, lang) {
-    return unwrap(this._raw.screenText(asJsonText(answers || {}), String(today), String(lang || '')));
+    return unwrap(this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
   }
   session(today, lang) {
     const raw = new Module._Session(this._raw, String(today), String(lang || ''));
@@ -67,8 +67,13 @@ class MesoRuleSet {
 
 Module['engine'] = {
   get version() { return Module._version(); },
+  /** Applies a JsonLogic rule (a JS value: a string rule is the string itself) to data. */
   logic(rule, data, today) {
-    return unwrap(Module._logicApply(asJsonText(rule), asJsonText(data === undefined ? {} : data), String(today || '')));
+    return this.logicText(JSON.stringify(rule), JSON.stringify(data === undefined ? {} : data), today);
+  },
+  /** The same on JSON text, as a file or a textarea holds it. */
+  logicText(ruleText, dataText, today) {
+    return unwrap(Module._logicApply(String(ruleText), dataText == null ? '{}' : String(dataText), String(today || '')));
   },
   load(rules) {
     const raw = new Module._RuleSet();

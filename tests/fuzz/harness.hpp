@@ -1,0 +1,227 @@
+// The bodies of the fuzz targets, shared with the unit test that replays tests/fuzz/regressions/,
+// so a crash the fuzzer found is reproduced natively under ASan by the ordinary test command.
+//
+// Each harness drives the engine the way a face does (JSON text through parse_json, then the
+// public API) and checks the promises that hold for every input. It returns "" when they hold and
+// a description of the broken one otherwise; a crash, a sanitizer report or an escaping exception
+// is a failure by itself.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/answers.hpp"
+#include "core/date.hpp"
+#include "core/describe.hpp"
+#include "core/error.hpp"
+#include "core/json_text.hpp"
+#include "core/logic/program.hpp"
+#include "core/ruleset.hpp"
+#include "core/screen.hpp"
+
+namespace meso::fuzz {
+
+inline constexpr const char* fuzz_today = "2026-03-01";
+
+// Every error must say what, where (a JSON Pointer) and why.
+inline std::string check_errors(const Errors& errors, std::string_view what) {
+    if (errors.empty()) return std::string(what) + " failed without an error";
+    for (const Error& e : errors) {
+        if (e.code.empty() || e.message.empty())
+            return std::string(what) + " gave an error without code or message: " + e.to_string();
+        if (!e.path.empty() && e.path.front() != '/')
+            return std::string(what) + " gave a path that is not a JSON Pointer: " + e.to_string();
+    }
+    return "";
+}
+
+// Status "eligible" with errors or missing answers would be a verdict on unread input.
+inline std::string check_fail_closed(const ScreenResult& result) {
+    if (result.status != Status::eligible) return "";
+    if (!result.errors.empty()) return "eligible with errors: " + result.errors.front().to_string();
+    if (!result.missing.empty()) return "eligible with missing answer " + result.missing.front();
+    return "";
+}
+
+// --- fuzz_logic: "RULE\0DATA" (no NUL: DATA is {}) ---------------------------------------------
+
+inline std::string fuzz_logic(std::string_view input) {
+    const std::size_t split = input.find('\0');
+    const std::string_view rule_text = input.substr(0, split);
+    const std::string_view data_text =
+        split == std::string_view::npos ? std::string_view("{}") : input.substr(split + 1);
+
+    auto rule = parse_json(rule_text);
+    if (!rule) return check_errors(rule.errors(), "parse_json(rule)");
+    auto data = parse_json(data_text);
+    if (!data) return check_errors(data.errors(), "parse_json(data)");
+
+    static const std::map<std::string, Json> settings = {
+        {"wait_days", 3}, {"price", 250.5}, {"currency", "PLN"}, {"off", nullptr}};
+    logic::CompileOptions options;
+    options.settings = &settings;
+    auto program = logic::Program::compile(*rule, options, "/rule");
+    if (!program) return check_errors(program.errors(), "compile");
+    (void)program->variables();
+    (void)program->roots();
+    (void)program->number_literals();
+    (void)program->string_literals();
+
+    const logic::EvalContext context{fuzz_today};
+    auto first = program->evaluate(*data, context);
+    auto second = program->evaluate(*data, context);
+    if (first.ok() != second.ok()) return "evaluate is not deterministic (ok differs)";
+    if (!first) {
+        if (first.errors() != second.errors()) return "evaluate is not deterministic (errors)";
+        return check_errors(first.errors(), "evaluate");
+    }
+    // The faces serialise the value; a string that is not UTF-8 would throw here.
+    const std::string text = first->dump();
+    if (text != second->dump()) return "evaluate is not deterministic: " + text;
+    (void)logic::truthy(*first);
+    return "";
+}
+
+// --- fuzz_ruleset: a rule set document --------------------------------------------------------
+
+inline std::string fuzz_ruleset(std::string_view text) {
+    auto document = parse_json(text);
+    if (!document) return check_errors(document.errors(), "parse_json(rules)");
+    auto loaded = load_ruleset(*document);
+    if (!loaded) return check_errors(loaded.errors(), "load_ruleset");
+    const auto rules = std::make_shared<const RuleSet>(std::move(*loaded));
+
+    for (const Error& e : lint_ruleset(*rules)) {
+        if (e.code.empty()) return "lint gave a warning without a code: " + e.to_string();
+    }
+    const Date today = *Date::parse(fuzz_today);
+    for (const std::string& lang : rules->languages) {
+        (void)decision_table(*rules, lang);
+        (void)describe_ruleset(*rules, lang).dump();
+    }
+    const ScreenInput input{Json::object(), today, ""};
+    const ScreenResult result = screen(*rules, input);
+    if (auto problem = check_fail_closed(result); !problem.empty()) return problem;
+    const std::string screened = result.to_json(*rules, input).dump();
+    (void)plan_ics(*rules, result, input);
+
+    Session session(rules, today, "");
+    if (session.result().to_json(*rules, session.input()).dump() != screened)
+        return "a new session differs from screen() with no answers";
+
+    // Answer everything, so that the fuzzed conditions and plans are evaluated too.
+    Json answers = Json::object();
+    for (const Question& q : rules->questions) {
+        Json value = true;
+        if (q.type == QuestionType::integer) value = q.max.value_or(q.min.value_or(0));
+        if (q.type == QuestionType::date) value = fuzz_today;
+        if (q.type == QuestionType::single || q.type == QuestionType::multiple) {
+            const auto offered = offered_options(*rules, q, answers);
+            if (offered.empty()) continue;
+            value = q.type == QuestionType::single ? Json(offered.front()) : Json(offered);
+        }
+        answers[q.id] = value;
+        session.set(q.id, value);
+    }
+    const ScreenInput answered{answers, today, ""};
+    const ScreenResult full = screen(*rules, answered);
+    if (auto problem = check_fail_closed(full); !problem.empty()) return problem;
+    const std::string full_text = full.to_json(*rules, answered).dump();
+    if (session.result().to_json(*rules, session.input()).dump() != full_text)
+        return "a session differs from screen() with every question answered";
+    (void)plan_ics(*rules, full, answered);
+    return "";
+}
+
+// --- fuzz_session: a stream of operations on a Session ------------------------------------------
+//
+// One operation per line:  'r'            reset
+//                          'l' B          set_lang(languages[B % (n + 1)], or "xx" for B == n)
+//                          'c' K          clear(keys[K % keys.size()])
+//                          any other, K   set(keys[K % keys.size()], <rest of the line as JSON>)
+// keys = the question ids, then a few that are not: "", "__proto__", "constructor", "bogus".
+
+inline std::vector<std::string> session_keys(const RuleSet& rules) {
+    std::vector<std::string> keys;
+    for (const Question& q : rules.questions) keys.push_back(q.id);
+    for (const char* extra : {"", "__proto__", "constructor", "bogus"}) keys.emplace_back(extra);
+    return keys;
+}
+
+inline std::string fuzz_session(const std::shared_ptr<const RuleSet>& rules,
+                                std::string_view input) {
+    constexpr std::size_t max_operations = 24;  // keeps one input fast: streams, not volume
+    const std::vector<std::string> keys = session_keys(*rules);
+    const Date today = *Date::parse(fuzz_today);
+    Session session(rules, today, "");
+    Json model = Json::object();  // what the answers must be after each operation
+    std::string lang;
+
+    std::size_t operations = 0;
+    while (!input.empty() && operations++ < max_operations) {
+        const std::size_t end = input.find('\n');
+        const std::string_view line = input.substr(0, end);
+        input = end == std::string_view::npos ? std::string_view() : input.substr(end + 1);
+        if (line.empty()) continue;
+        const char op = line[0];
+        const auto arg = line.size() > 1 ? static_cast<unsigned char>(line[1]) : 0u;
+        const std::string& key = keys[arg % keys.size()];
+        std::string step;
+        if (op == 'r') {
+            session.reset();
+            model = Json::object();
+            step = "reset";
+        } else if (op == 'l') {
+            const std::size_t n = rules->languages.size();
+            lang = arg % (n + 1) < n ? rules->languages[arg % (n + 1)] : "xx";
+            session.set_lang(lang);
+            step = "set_lang(" + lang + ")";
+        } else if (op == 'c') {
+            session.clear(key);
+            model.erase(key);
+            step = "clear(" + key + ")";
+        } else {
+            const std::string_view value_text = line.size() > 2 ? line.substr(2) : "null";
+            auto value = parse_json(value_text, answer_limits);
+            if (!value) {
+                if (auto problem = check_errors(value.errors(), "parse_json(answer)");
+                    !problem.empty())
+                    return problem;
+                continue;
+            }
+            session.set(key, *value);
+            if (value->is_null()) model.erase(key);
+            else model[key] = *value;
+            step = "set(" + key + ", " + value->dump() + ")";
+        }
+
+        if (session.answers() != model) return "after " + step + ": answers differ from the model";
+        const ScreenResult& incremental = session.result();
+        if (auto problem = check_fail_closed(incremental); !problem.empty())
+            return "after " + step + ": " + problem;
+        const ScreenInput fresh{model, today, lang};
+        const std::string expected = screen(*rules, fresh).to_json(*rules, fresh).dump();
+        const std::string actual = incremental.to_json(*rules, session.input()).dump();
+        if (actual != expected)
+            return "after " + step + ": session differs from screen()\n  session " + actual +
+                   "\n  screen  " + expected;
+    }
+    return "";
+}
+
+// The rule set fuzz_session drives, loaded from text; null when it does not load.
+inline std::shared_ptr<const RuleSet> load_session_rules(std::string_view text) {
+    auto document = parse_json(text);
+    if (!document) return nullptr;
+    auto rules = load_ruleset(*document);
+    if (!rules) return nullptr;
+    return std::make_shared<const RuleSet>(std::move(*rules));
+}
+
+}  // namespace meso::fuzz
