@@ -6,17 +6,17 @@
 // The widget's sources are ES modules so that editors and Node can read them; this file joins
 // them in dependency order inside one function scope, with no bundler.
 import { readFile, writeFile, mkdir, copyFile, readdir, rm, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
-const BUDGET_GZIP = 100 * 1024;
+const BUDGET_GZIP = JSON.parse(readFileSync(join(repo, 'web', 'size-budget.json'), 'utf8')).target_gzip;
 
 function parseArgs(argv) {
-    const defaultWasm = ['build/wasm/web', 'build-wasm/web'].map((d) => join(repo, d)).find((d) => existsSync(d));
+    const defaultWasm = ['build/wasm/web'].map((d) => join(repo, d)).find((d) => existsSync(d));
     const args = { wasmDir: defaultWasm || join(repo, 'build/wasm/web'), rules: join(repo, 'rules/mesotherapy.json'), out: join(repo, 'dist') };
     for (let i = 0; i < argv.length; i++) {
         if (argv[i] === '--rules') args.rules = resolve(argv[++i]);
