@@ -90,7 +90,7 @@ AnswerCheck check_date(const Json& value, const std::string& path) {
     if (!Date::parse(value.get<std::string>()))
         return {std::nullopt,
                 {answer_error("answers.bad_date", path,
-                              value.dump() + " is not a valid YYYY-MM-DD date between " +
+                              quoted(value.get<std::string>()) + " is not a valid YYYY-MM-DD date between " +
                                   "1900-01-01 and 2199-12-31")}};
     return {value, {}};
 }
