@@ -118,3 +118,14 @@ test('plan writes an iCalendar file of the dates', () => {
   assert.equal(none.code, 1);
   assert.match(none.err, /no dates to put in a calendar \(status postpone\)/);
 });
+
+test('verify prints the smallest counter-example of a broken rule set and fails', () => {
+  const r = run(['verify', join(root, 'tests', 'rulesets', 'broken-invariant.json'), '--today', '2026-11-21']);
+  assert.equal(r.code, 1, r.out + r.err);
+  assert.match(r.out, /VIOLATED cancer_is_ineligible\n    smallest counter-example: \{.*"cancer":true.*\}\n    gives status postpone/);
+  assert.match(r.out, /checked: +\d+ answer combinations in \d+\.\d\d s/);
+  const json = JSON.parse(run(['verify', join(root, 'tests', 'rulesets', 'broken-invariant.json'), '--today', '2026-11-21', '--json']).out);
+  assert.equal(json.proved, false);
+  assert.equal(json.violations[0].invariant, 'cancer_is_ineligible');
+  assert.equal(json.violations[0].result.status, 'postpone');
+});

@@ -189,10 +189,14 @@ private:
 
 std::string version() { return MESO_VERSION; }
 
+// The module's linear memory in bytes, for the benchmark's heap figure.
+double heap_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(meso_core) {
     emscripten::function("_version", &version);
+    emscripten::function("_heapBytes", &heap_bytes);
     emscripten::function("_logicApply", &logic_apply);
     emscripten::class_<RuleSetHandle>("_RuleSet")
         .constructor<>()

@@ -67,6 +67,8 @@ class MesoRuleSet {
 
 Module['engine'] = {
   get version() { return Module._version(); },
+  /** Bytes of linear memory the module holds now. */
+  get heapBytes() { return Module._heapBytes(); },
   /** Applies a JsonLogic rule (a JS value: a string rule is the string itself) to data. */
   logic(rule, data, today) {
     return this.logicText(JSON.stringify(rule), JSON.stringify(data === undefined ? {} : data), today);

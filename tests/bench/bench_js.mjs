@@ -1,0 +1,108 @@
+// The JavaScript half of the evaluation benchmark, in Node:
+//  - our engine compiled to wasm: rs.screen() per respondent (a full screening, like meso_bench);
+//  - json-logic-js 2.0.5 evaluating the same conditions (every enableWhen, finding `when` and
+//    `earliest`), which is condition evaluation only: no validation, no plan, no texts;
+//  - the wasm heap after one full questionnaire answered through a session.
+// Usage: node bench_js.mjs <respondents.json>   Prints one JSON object.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { loadCore, root } from '../node/core.mjs';
+import { TODAY } from './respondents.mjs';
+
+const require = createRequire(import.meta.url);
+const jsonLogic = require('json-logic-js');
+
+const rulesText = readFileSync(join(root, 'rules', 'mesotherapy.json'), 'utf8');
+const rules = JSON.parse(rulesText);
+const respondents = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+
+function timed(fn) {
+    const start = process.hrtime.bigint();
+    const value = fn();
+    return { seconds: Number(process.hrtime.bigint() - start) / 1e9, value };
+}
+
+// --- json-logic-js with our extensions --------------------------------------------------------
+const DAY = 86400000;
+const isoDays = (value) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+    const ms = Date.parse(`${value}T00:00:00Z`);
+    return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value ? null : ms / DAY;
+};
+jsonLogic.add_operation('today', () => TODAY);
+jsonLogic.add_operation('date_add', (date, days) => {
+    const d = isoDays(date);
+    if (d === null || typeof days !== 'number' || !Number.isInteger(days)) return null;
+    return new Date((d + days) * DAY).toISOString().slice(0, 10);
+});
+jsonLogic.add_operation('days_between', (from, to) => {
+    const a = isoDays(from);
+    const b = isoDays(to);
+    return a === null || b === null ? null : b - a;
+});
+
+// {"setting": id} is folded into the rule when our engine compiles it; here it is substituted once.
+function substitute(rule) {
+    if (Array.isArray(rule)) return rule.map(substitute);
+    if (rule && typeof rule === 'object') {
+        const keys = Object.keys(rule);
+        if (keys.length === 1 && keys[0] === 'setting') return rules.settings[rule.setting].value;
+        return Object.fromEntries(keys.map((k) => [k, substitute(rule[k])]));
+    }
+    return rule;
+}
+const conditions = [
+    ...rules.questions.filter((q) => q.enableWhen).map((q) => q.enableWhen),
+    ...rules.findings.flatMap((f) => (f.earliest ? [f.when, f.earliest] : [f.when])),
+].map(substitute);
+
+function jsonLogicRun() {
+    let truthy = 0;
+    for (const answers of respondents) {
+        for (const rule of conditions) if (jsonLogic.truthy(jsonLogic.apply(rule, answers))) truthy++;
+    }
+    return truthy;
+}
+
+// --- our engine in wasm -------------------------------------------------------------------------
+const core = await loadCore();
+const engine = core.engine;
+const rs = engine.load(rulesText);
+
+// Heap first, on a fresh module: one patient answers every question in asking order.
+const session = rs.session(TODAY, 'en');
+for (const q of rules.questions) if (q.id in respondents[0]) session.set(q.id, respondents[0][q.id]);
+const full = session.result();
+const heapBytes = engine.heapBytes;
+session.dispose();
+
+// Answers go in as JSON text prepared beforehand, as the widget's session hands them over; the
+// result comes back as an object, so the JSON round trip is part of every wasm evaluation.
+const texts = respondents.map((answers) => JSON.stringify(answers));
+function wasmRun() {
+    const statuses = {};
+    for (const text of texts) {
+        const status = rs.screen(text, TODAY, 'en').status;
+        statuses[status] = (statuses[status] || 0) + 1;
+    }
+    return statuses;
+}
+
+// A short warm-up lets both JITs settle before the clock runs.
+const warm = respondents.slice(0, 2000);
+for (const a of warm) for (const rule of conditions) jsonLogic.apply(rule, a);
+for (const a of warm) rs.screen(JSON.stringify(a), TODAY, 'en');
+
+const js = timed(jsonLogicRun);
+const wasm = timed(wasmRun);
+rs.dispose();
+
+const n = respondents.length;
+console.log(JSON.stringify({
+    respondents: n,
+    conditions_per_respondent: conditions.length,
+    jsonlogic: { seconds: js.seconds, evals_per_s: n / js.seconds, truthy: js.value },
+    wasm: { seconds: wasm.seconds, evals_per_s: n / wasm.seconds, status: wasm.value },
+    heap: { bytes: heapBytes, status: full.status, answered: Object.keys(respondents[0]).length },
+}));

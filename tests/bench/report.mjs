@@ -1,0 +1,89 @@
+// Prints the benchmark's table and, last, one line of JSON with the figures.
+// Usage: node report.mjs <dir with native.json, js.json, browser.json, verify.json>
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2];
+const read = (name) => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+const native = read('native.json');
+const js = read('js.json');
+const browser = read('browser.json');
+const verify = read('verify.json');
+
+const KB = 1024;
+const figures = {
+    transfer_gzip_bytes: browser.transfer.gzip,
+    transfer_brotli_bytes: browser.transfer.brotli,
+    first_question_ms: round(browser.first_question.median_ms, 1),
+    answer_p50_ms: round(browser.answer.p50_ms, 2),
+    answer_p95_ms: round(browser.answer.p95_ms, 2),
+    native_evals_per_s: Math.round(native.evals_per_s),
+    wasm_evals_per_s: Math.round(js.wasm.evals_per_s),
+    jsonlogic_js_evals_per_s: Math.round(js.jsonlogic.evals_per_s),
+    verify_s: round(verify.wall_seconds, 2),
+    wasm_heap_bytes: js.heap.bytes,
+};
+
+function round(x, digits) {
+    const f = 10 ** digits;
+    return Math.round(x * f) / f;
+}
+const num = (x) => (typeof x === 'number' ? x.toLocaleString('en-US') : String(x));
+const verdict = (ok) => (ok ? 'PASS' : 'MISS');
+const pad = (rows) => {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
+    return rows.map((r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ')).join('\n');
+};
+
+console.log('\n== Download to the first question (demo page, requests recorded in Chromium) ==');
+const fileRows = [['file', 'raw B', 'gzip -9 B', 'brotli q11 B', 'counted']];
+for (const f of browser.transfer.files) {
+    if (f.missing) fileRows.push([f.path, '?', '?', '?', 'not on disk']);
+    else fileRows.push([f.path, num(f.bytes), num(f.gzip), num(f.brotli), f.host ? 'no (host page)' : 'yes']);
+}
+fileRows.push(['total (widget)', num(browser.transfer.bytes), num(figures.transfer_gzip_bytes), num(figures.transfer_brotli_bytes), '']);
+console.log(pad(fileRows));
+
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+const wasmRatio = figures.wasm_evals_per_s / figures.jsonlogic_js_evals_per_s;
+const nativeRatio = figures.native_evals_per_s / figures.jsonlogic_js_evals_per_s;
+
+console.log(`\n== Evaluation throughput: ${num(native.respondents)} respondents, full screenings (today 2026-11-21) ==`);
+console.log(pad([
+    ['engine', 'evals/s', 'seconds', 'vs json-logic-js', 'what one evaluation does'],
+    ['native (meso_bench)', num(figures.native_evals_per_s), native.seconds.toFixed(3), ratio(figures.native_evals_per_s, figures.jsonlogic_js_evals_per_s),
+        `meso::screen: validation, visibility, findings, plan (best of ${native.rounds})`],
+    ['native + to_json', num(Math.round(native.with_json_evals_per_s)), native.with_json_seconds.toFixed(3), ratio(native.with_json_evals_per_s, figures.jsonlogic_js_evals_per_s),
+        'the same plus the result JSON text (info only)'],
+    ['wasm in Node', num(figures.wasm_evals_per_s), js.wasm.seconds.toFixed(3), ratio(figures.wasm_evals_per_s, figures.jsonlogic_js_evals_per_s),
+        'rs.screen: JSON text in, screening, result JSON out, JSON.parse'],
+    ['json-logic-js 2.0.5', num(figures.jsonlogic_js_evals_per_s), js.jsonlogic.seconds.toFixed(3), '1.00x',
+        `${js.conditions_per_respondent} conditions only: NO validation, NO plan, NO texts`],
+]));
+
+console.log('\n== Targets ==');
+console.log(pad([
+    ['figure', 'measured', 'target', 'result'],
+    ['download, gzip', `${num(figures.transfer_gzip_bytes)} B (${(figures.transfer_gzip_bytes / KB).toFixed(1)} KB)`, '<= 100 KB', verdict(figures.transfer_gzip_bytes <= 100 * KB)],
+    ['download, brotli', `${num(figures.transfer_brotli_bytes)} B (${(figures.transfer_brotli_bytes / KB).toFixed(1)} KB)`, '-', 'info'],
+    ['first question (median of 7 cold)', `${figures.first_question_ms} ms`, '-', 'info'],
+    ['answer -> follow-up, p50', `${figures.answer_p50_ms} ms`, '-', 'info'],
+    ['answer -> follow-up, p95', `${figures.answer_p95_ms} ms`, '< 4 ms', verdict(figures.answer_p95_ms < 4)],
+    ['wasm vs json-logic-js', `${wasmRatio.toFixed(2)}x`, '>= 2x', verdict(wasmRatio >= 2)],
+    ['native vs json-logic-js', `${nativeRatio.toFixed(2)}x`, '>= 10x', verdict(nativeRatio >= 10)],
+    ['verify (mesoscreen verify)', `${figures.verify_s} s`, '< 10 s', verdict(figures.verify_s < 10)],
+    ['wasm heap after a full questionnaire', `${num(figures.wasm_heap_bytes)} B`, '-', 'info'],
+]));
+
+console.log(`\nNotes: cold loads (ms) ${browser.first_question.loads_ms.map((x) => x.toFixed(1)).join(', ')};` +
+    ` reveal clicks: ${browser.answer.clicks}, max ${browser.answer.max_ms.toFixed(2)} ms; hide p50/p95 ${browser.answer.hide_p50_ms.toFixed(2)}/${browser.answer.hide_p95_ms.toFixed(2)} ms;` +
+    ` Chromium ${browser.chromium}.`);
+console.log(`       verify: ${verify.combinations} combinations, proved=${verify.proved}, its own "seconds": ${verify.seconds}.` +
+    ` Statuses (native): ${JSON.stringify(native.status)}.`);
+const same = JSON.stringify(Object.entries(js.wasm.status).sort()) ===
+    JSON.stringify(Object.entries(native.status).filter(([, n]) => n > 0).sort());
+console.log(`       native and wasm gave the same status counts: ${same ? 'yes' : 'NO'};` +
+    ` one result as JSON text is ${Math.round(native.json_bytes / native.respondents).toLocaleString('en-US')} B on average (the wasm API pays for it on every call).`);
+console.log('       json-logic-js evaluates conditions only; our engine also validates answers, resolves texts and plans the course.');
+console.log('       The machine is shared (2 cores): throughput and latency figures move with other people\'s builds.');
+console.log(JSON.stringify(figures));
