@@ -32,7 +32,7 @@ void append_scalar(const Json& value, std::string& out, StringBudget& budget) {
             append_checked(out, "null", budget);
             break;
         case Json::value_t::boolean:
-            append_checked(out, value.get<bool>() ? "true" : "false", budget);
+            append_checked(out, bool_of(value) ? "true" : "false", budget);
             break;
         case Json::value_t::string:
             append_checked(out, value.get_ref<const std::string&>(), budget);
@@ -88,25 +88,12 @@ double array_to_number(const Json* value) {
 
 }  // namespace
 
-double number_of(const Json& value) {
-    switch (value.type()) {
-        case Json::value_t::number_integer:
-            return static_cast<double>(value.get<std::int64_t>());
-        case Json::value_t::number_unsigned:
-            return static_cast<double>(value.get<std::uint64_t>());
-        case Json::value_t::number_float:
-            return value.get<double>();
-        default:
-            return 0;
-    }
-}
-
 double to_number(const Json& value) {
     switch (value.type()) {
         case Json::value_t::null:
             return 0;
         case Json::value_t::boolean:
-            return value.get<bool>() ? 1 : 0;
+            return bool_of(value) ? 1 : 0;
         case Json::value_t::string:
             return text::string_to_number(value.get_ref<const std::string&>());
         case Json::value_t::number_integer:
@@ -145,7 +132,7 @@ bool strict_equal(const Json& a, const Json& b) {
         case Json::value_t::null:
             return true;
         case Json::value_t::boolean:
-            return a.get<bool>() == b.get<bool>();
+            return bool_of(a) == bool_of(b);
         case Json::value_t::string:
             return a.get_ref<const std::string&>() == b.get_ref<const std::string&>();
         default:

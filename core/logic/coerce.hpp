@@ -5,6 +5,7 @@
 // {"var": "a"}]}` is true for an array `a`, while two separately built arrays never are.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <string>
 
@@ -19,8 +20,43 @@ struct StringBudget {
     bool exceeded = false;
 };
 
+// The boolean inside a JSON boolean.
+inline bool bool_of(const Json& value) { return *value.get_ptr<const Json::boolean_t*>(); }
 // A JSON number as a double (integers of any width included); 0 for non-numbers.
-double number_of(const Json& value);
+inline double number_of(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::number_integer:
+            return static_cast<double>(*value.get_ptr<const Json::number_integer_t*>());
+        case Json::value_t::number_unsigned:
+            return static_cast<double>(*value.get_ptr<const Json::number_unsigned_t*>());
+        case Json::value_t::number_float:
+            return *value.get_ptr<const Json::number_float_t*>();
+        default:
+            return 0;
+    }
+}
+
+// JsonLogic truthiness, inline for the evaluator: [] is false, "0" is true, NaN is false.
+inline bool is_truthy(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::boolean:
+            return bool_of(value);
+        case Json::value_t::null:
+        case Json::value_t::discarded:
+            return false;
+        case Json::value_t::string:
+            return !value.get_ptr<const std::string*>()->empty();
+        case Json::value_t::array:
+            return !value.get_ptr<const Json::array_t*>()->empty();
+        case Json::value_t::object:
+        case Json::value_t::binary:
+            return true;
+        default: {
+            const double x = number_of(value);
+            return !std::isnan(x) && x != 0;
+        }
+    }
+}
 
 // JS Number(value): null -> 0, true -> 1, "" -> 0, " 12 " -> 12, [5] -> 5, [1,2] -> NaN.
 double to_number(const Json& value);

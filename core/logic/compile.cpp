@@ -6,7 +6,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/quote.hpp"
 #include "core/logic/impl.hpp"
+#include "core/logic/lookup.hpp"
 #include "core/logic/operations.hpp"
 #include "core/logic/ops.hpp"
 
@@ -25,15 +27,17 @@ struct Place {
     bool names;
 };
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return quote_for_message(text); }
 
+// "substr" takes 2 to 3 arguments, got 0
 std::string arity_message(const Operation& op, std::size_t got) {
+    const std::string least = std::to_string(op.min_args);
+    const char* noun = op.min_args == 1 ? " argument" : " arguments";
     std::string expected;
-    const auto plural = [](std::size_t n) { return n == 1 ? " argument" : " arguments"; };
     if (op.max_args == 0) expected = "no arguments";
-    else if (op.min_args == op.max_args) expected = std::to_string(op.min_args) + plural(op.min_args);
-    else if (op.max_args == kAnyNumber) expected = "at least " + std::to_string(op.min_args) + plural(op.min_args);
-    else expected = std::to_string(op.min_args) + " to " + std::to_string(op.max_args) + " arguments";
+    else if (op.min_args == op.max_args) expected = least + noun;
+    else if (op.max_args == kAnyNumber) expected = "at least " + least + noun;
+    else expected = least + " to " + std::to_string(op.max_args) + " arguments";
     return in_quotes(op.name) + " takes " + expected + ", got " + std::to_string(got);
 }
 
@@ -82,6 +86,7 @@ private:
     Node literal(const Json& value, const std::string& path, bool record) {
         Node node;
         node.eval = eval_literal;
+        node.literal_only = true;
         node.literal = value;
         node.path = path;
         if (record) record_literals(value);
@@ -101,7 +106,9 @@ private:
                 const auto& s = current->get_ref<const std::string&>();
                 if (seen_strings_.insert(s).second) impl_.strings.push_back(s);
             } else if (current->is_structured()) {
-                for (auto it = current->rbegin(); it != current->rend(); ++it) pending.push_back(&*it);
+                // Pushed in reverse so that they are recorded in document order.
+                for (auto it = current->rbegin(); it != current->rend(); ++it)
+                    pending.push_back(&*it);
             }
         }
     }
@@ -129,6 +136,7 @@ private:
         for (Node& element : node.args) value.push_back(std::move(element.literal));
         node.args.clear();
         node.eval = eval_literal;
+        node.literal_only = true;
         node.literal = std::move(value);
         return node;
     }
@@ -213,7 +221,8 @@ private:
     // {"setting": "name"} becomes the setting's value.
     Node setting(const Json& name, const std::string& path) {
         if (!name.is_string()) {
-            fail("logic.bad_argument", path, "\"setting\" takes a setting name as a literal string");
+            fail("logic.bad_argument", path,
+                 "\"setting\" takes a setting name as a literal string");
             return placeholder(path);
         }
         const auto& key = name.get_ref<const std::string&>();

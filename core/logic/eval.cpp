@@ -6,38 +6,16 @@
 namespace meso::logic {
 
 const Json Value::null_json;
+const Json Value::true_json = true;
+const Json Value::false_json = false;
 
-Value Value::boolean(bool b) {
-    static const Json true_json = true;
-    static const Json false_json = false;
-    return borrow(b ? true_json : false_json);
-}
-
-Value Eval::exhausted(const Node& node, const char* which) {
+Value Eval::exhausted(const Node& node, const char* limit_name, std::size_t limit) {
     if (!error_) {
-        const std::string name = which;
-        const std::size_t limit = name == "max_steps"          ? limits.max_steps
-                                  : name == "max_string_bytes" ? limits.max_string_bytes
-                                                               : limits.max_array_items;
         error_ = Error{"logic.limit", node.path,
-                       "evaluation exceeded " + name + " (" + std::to_string(limit) + ")"};
+                       std::string("evaluation exceeded ") + limit_name + " (" +
+                           std::to_string(limit) + ")"};
     }
     return {};
-}
-
-bool Eval::within(const Node& node, const StringBudget& used) {
-    if (used.exceeded) exhausted(node, "max_string_bytes");
-    return !error_;
-}
-
-bool Eval::within_items(const Node& node, std::size_t items) {
-    if (items > limits.max_array_items) exhausted(node, "max_array_items");
-    return !error_;
-}
-
-bool Eval::within_bytes(const Node& node, std::size_t bytes) {
-    if (bytes > limits.max_string_bytes) exhausted(node, "max_string_bytes");
-    return !error_;
 }
 
 Value eval_literal(const Node& node, Eval&) { return Value::borrow(node.literal); }

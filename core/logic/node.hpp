@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstddef>
+#include <new>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/logic/coerce.hpp"
@@ -13,22 +15,39 @@ namespace meso::logic {
 
 // What a node evaluates to: borrowed (a Json inside the data, the rule or a scope that outlives
 // the use) or owned. Borrowing keeps `var` free of copies and keeps JS identity for == and in.
+// The owned Json lives in a union so that borrowed values, the common case, never construct or
+// destroy one: evaluation makes a Value per node and that cost dominated the profile.
 class Value {
 public:
-    Value() = default;  // null
-    static Value borrow(const Json& json) {
+    Value() noexcept : borrowed_(&null_json) {}
+    ~Value() { reset(); }
+    Value(Value&& other) noexcept : borrowed_(other.borrowed_) {
+        if (!borrowed_) new (&owned_) Json(std::move(other.owned_));
+    }
+    Value& operator=(Value&& other) noexcept {
+        if (this != &other) {
+            reset();
+            borrowed_ = other.borrowed_;
+            if (!borrowed_) new (&owned_) Json(std::move(other.owned_));
+        }
+        return *this;
+    }
+    Value(const Value&) = delete;
+    Value& operator=(const Value&) = delete;
+
+    static Value borrow(const Json& json) noexcept {
         Value v;
         v.borrowed_ = &json;
         return v;
     }
-    static Value own(Json json) {
+    static Value own(Json json) noexcept {
         Value v;
         v.borrowed_ = nullptr;
-        v.owned_ = std::move(json);
+        new (&v.owned_) Json(std::move(json));
         return v;
     }
-    static Value boolean(bool b);
-    static Value number(double x) { return own(Json(x)); }
+    static Value boolean(bool b) noexcept { return borrow(b ? true_json : false_json); }
+    static Value number(double x) noexcept { return own(Json(x)); }
 
     const Json& get() const { return borrowed_ ? *borrowed_ : owned_; }
     const Json& operator*() const { return get(); }
@@ -40,9 +59,20 @@ public:
     Value detached() && { return own(std::move(*this).release()); }
 
 private:
+    void reset() noexcept {
+        // Nulls, booleans and numbers hold no resources, so their destructor may be skipped.
+        if (!borrowed_ && !(owned_.is_null() || owned_.is_boolean() || owned_.is_number()))
+            owned_.~Json();
+        borrowed_ = &null_json;
+    }
+
     static const Json null_json;
-    const Json* borrowed_ = &null_json;
-    Json owned_;
+    static const Json true_json;
+    static const Json false_json;
+    const Json* borrowed_;
+    union {
+        Json owned_;  // alive only while borrowed_ is null
+    };
 };
 
 // The data `var` reads. Inside reduce it is the pair {current, accumulator}, kept as two
@@ -66,6 +96,7 @@ struct VarPath {
 
 struct Node {
     EvalFn eval = nullptr;
+    bool literal_only = false;  // a literal: run() returns it without calling eval
     std::vector<Node> args;
     Json literal;      // literal nodes: the value itself
     VarPath var_path;  // `var` with a literal name
@@ -80,26 +111,33 @@ public:
 
     Value run(const Node& node) {
         if (error_) return {};
-        if (++steps_ > limits.max_steps) return exhausted(node, "max_steps");
+        if (++steps_ > limits.max_steps) return exhausted(node, "max_steps", limits.max_steps);
+        if (node.literal_only) return Value::borrow(node.literal);  // skips an indirect call
         return node.eval(node, *this);
     }
     // Counts one loop iteration; false once the evaluation must stop.
     bool step(const Node& node) {
         if (error_) return false;
-        if (++steps_ > limits.max_steps) exhausted(node, "max_steps");
+        if (++steps_ > limits.max_steps) exhausted(node, "max_steps", limits.max_steps);
         return !error_;
     }
     bool failed() const { return error_.has_value(); }
 
-    // Records that `node` needed more than limit `which` allows; the value is a placeholder.
-    Value exhausted(const Node& node, const char* which);
+    // Records that `node` needed more than a limit allows; the value returned is a placeholder.
+    Value exhausted(const Node& node, const char* limit_name, std::size_t limit);
     // A string budget for one conversion, and the check that it held.
     StringBudget budget() const { return {limits.max_string_bytes}; }
-    bool within(const Node& node, const StringBudget& used);
-    bool within_items(const Node& node, std::size_t items);
-    bool within_bytes(const Node& node, std::size_t bytes);
+    bool within(const Node& node, const StringBudget& used) {
+        if (used.exceeded) exhausted(node, "max_string_bytes", limits.max_string_bytes);
+        return !error_;
+    }
+    bool within_items(const Node& node, std::size_t items) {
+        if (items > limits.max_array_items)
+            exhausted(node, "max_array_items", limits.max_array_items);
+        return !error_;
+    }
 
-    std::optional<Error>& error() { return error_; }
+    const std::optional<Error>& error() const { return error_; }
 
     const Limits& limits;
     const EvalContext& context;

@@ -17,8 +17,6 @@ Value eval_var(const Node&, Eval&);       // name computed at run time
 Value eval_var_path(const Node&, Eval&);  // literal name, split when compiled
 Value eval_missing(const Node&, Eval&);
 Value eval_missing_some(const Node&, Eval&);
-// The dotted path of a var name as json-logic-js reads it: String(name).split(".").
-VarPath var_path_of(const Json& name, StringBudget& budget);
 
 // ops_logic.cpp
 Value eval_if(const Node&, Eval&);

@@ -1,33 +1,23 @@
 // + - * / % max min. json-logic-js reads + and * with parseFloat and the rest with Number().
 #include <cmath>
 #include <limits>
-#include <vector>
 
 #include "core/logic/ops.hpp"
 
 namespace meso::logic {
 namespace {
 
-bool evaluate_all(const Node& node, Eval& eval, std::vector<Value>& values) {
-    values.reserve(node.args.size());
-    for (const Node& arg : node.args) {
-        values.push_back(eval.run(arg));
-        if (eval.failed()) return false;
-    }
-    return true;
-}
-
 double number_arg(const Node& node, Eval& eval, std::size_t index) {
     return to_number(*eval.run(node.args[index]));
 }
 
+// Operands are folded as they are evaluated: evaluation has no side effects, so this matches
+// json-logic-js, which evaluates them all first.
 Value extreme(const Node& node, Eval& eval, bool largest) {
     double result = largest ? -std::numeric_limits<double>::infinity()
                             : std::numeric_limits<double>::infinity();
-    std::vector<Value> values;
-    if (!evaluate_all(node, eval, values)) return {};
-    for (const Value& value : values) {
-        const double x = to_number(*value);
+    for (const Node& arg : node.args) {
+        const double x = to_number(*eval.run(arg));
         if (std::isnan(x)) return Value::number(x);
         // Math.max prefers +0 to -0 and Math.min the reverse.
         const bool better = largest ? (x > result || (x == 0 && result == 0 && !std::signbit(x)))
@@ -40,24 +30,20 @@ Value extreme(const Node& node, Eval& eval, bool largest) {
 }  // namespace
 
 Value eval_add(const Node& node, Eval& eval) {
-    std::vector<Value> values;
-    if (!evaluate_all(node, eval, values)) return {};
     StringBudget budget = eval.budget();
     double sum = 0;
-    for (const Value& value : values) sum += parse_float(*value, budget);
+    for (const Node& arg : node.args) sum += parse_float(*eval.run(arg), budget);
     if (!eval.within(node, budget)) return {};
     return Value::number(sum);
 }
 
 // Array.prototype.reduce without a start value: one argument comes back unconverted.
 Value eval_multiply(const Node& node, Eval& eval) {
-    std::vector<Value> values;
-    if (!evaluate_all(node, eval, values)) return {};
-    if (values.size() == 1) return std::move(values[0]);
+    if (node.args.size() == 1) return eval.run(node.args[0]);
     StringBudget budget = eval.budget();
-    double product = parse_float(*values[0], budget);
-    for (std::size_t i = 1; i < values.size(); ++i)
-        product = (product + 0.0) * parse_float(*values[i], budget);
+    double product = parse_float(*eval.run(node.args[0]), budget);
+    for (std::size_t i = 1; i < node.args.size(); ++i)
+        product = (product + 0.0) * parse_float(*eval.run(node.args[i]), budget);
     if (!eval.within(node, budget)) return {};
     return Value::number(product);
 }

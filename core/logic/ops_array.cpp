@@ -18,7 +18,7 @@ Value quantify(const Node& node, Eval& eval, Quantifier quantifier) {
     for (const Json& item : *items) {
         if (!eval.step(node)) return {};
         ScopeSwitch scope(eval, Scope{&item});
-        const bool hit = truthy(*eval.run(node.args[1]));
+        const bool hit = is_truthy(*eval.run(node.args[1]));
         if (eval.failed()) return {};
         if (hit == stop_on) return Value::boolean(quantifier == Quantifier::some);
     }
@@ -50,10 +50,11 @@ Value eval_filter(const Node& node, Eval& eval) {
     Json out = Json::array();
     if (!items->is_array()) return Value::own(std::move(out));
     if (!eval.within_items(node, items->size())) return {};
+    out.get_ref<Json::array_t&>().reserve(items->size());
     for (const Json& item : *items) {
         if (!eval.step(node)) return {};
         ScopeSwitch scope(eval, Scope{&item});
-        const bool keep = truthy(*eval.run(node.args[1]));
+        const bool keep = is_truthy(*eval.run(node.args[1]));
         if (eval.failed()) return {};
         if (keep) out.push_back(item);
     }

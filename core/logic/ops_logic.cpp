@@ -8,7 +8,7 @@ Value eval_if(const Node& node, Eval& eval) {
     const std::size_t count = node.args.size();
     std::size_t i = 0;
     for (; i + 1 < count; i += 2) {
-        const bool matched = truthy(*eval.run(node.args[i]));
+        const bool matched = is_truthy(*eval.run(node.args[i]));
         if (eval.failed()) return {};
         if (matched) return eval.run(node.args[i + 1]);
     }
@@ -21,7 +21,7 @@ Value eval_or(const Node& node, Eval& eval) {
     Value current;
     for (const Node& arg : node.args) {
         current = eval.run(arg);
-        if (eval.failed() || truthy(*current)) return current;
+        if (eval.failed() || is_truthy(*current)) return current;
     }
     return current;
 }
@@ -31,17 +31,17 @@ Value eval_and(const Node& node, Eval& eval) {
     Value current;
     for (const Node& arg : node.args) {
         current = eval.run(arg);
-        if (eval.failed() || !truthy(*current)) return current;
+        if (eval.failed() || !is_truthy(*current)) return current;
     }
     return current;
 }
 
 Value eval_not(const Node& node, Eval& eval) {
-    return Value::boolean(!truthy(*eval.run(node.args[0])));
+    return Value::boolean(!is_truthy(*eval.run(node.args[0])));
 }
 
 Value eval_truthy(const Node& node, Eval& eval) {
-    return Value::boolean(truthy(*eval.run(node.args[0])));
+    return Value::boolean(is_truthy(*eval.run(node.args[0])));
 }
 
 }  // namespace meso::logic

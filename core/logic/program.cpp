@@ -3,6 +3,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/logic/coerce.hpp"
 #include "core/logic/impl.hpp"
 
 namespace meso::logic {
@@ -11,27 +12,31 @@ namespace {
 // JSON has no NaN or Infinity (JSON.stringify writes null), and integral results print as
 // integers: 4/2 is 2, not 2.0.
 void to_json_number(Json& number) {
-    const double x = number.get<double>();
+    const double x = number_of(number);
     if (!std::isfinite(x)) number = nullptr;
     else if (x == std::trunc(x) && std::fabs(x) < 9.2e18) number = static_cast<std::int64_t>(x);
 }
 
-// Walks without recursion: results may hold deeply nested data.
-Json to_output(Json result) {
+// Walks without recursion (results may hold deeply nested data) and without allocating for the
+// usual flat results.
+void to_output(Json& result) {
     if (result.is_number_float()) {
         to_json_number(result);
-        return result;
+        return;
     }
-    if (!result.is_structured()) return result;
-    std::vector<Json*> pending{&result};
-    while (!pending.empty()) {
-        Json* current = pending.back();
-        pending.pop_back();
+    if (!result.is_structured()) return;
+    std::vector<Json*> nested;
+    for (Json& child : result) {
+        if (child.is_number_float()) to_json_number(child);
+        else if (child.is_structured()) nested.push_back(&child);
+    }
+    while (!nested.empty()) {
+        Json* current = nested.back();
+        nested.pop_back();
         if (current->is_number_float()) to_json_number(*current);
         else if (current->is_structured())
-            for (Json& child : *current) pending.push_back(&child);
+            for (Json& child : *current) nested.push_back(&child);
     }
-    return result;
 }
 
 }  // namespace
@@ -40,7 +45,9 @@ Result<Json> Program::evaluate(const Json& data, const EvalContext& context) con
     Eval eval(impl_->limits, context, data);
     Value result = eval.run(impl_->root);
     if (eval.failed()) return *eval.error();
-    return to_output(std::move(result).release());
+    Result<Json> out(std::move(result).release());
+    to_output(out.value());
+    return out;
 }
 
 const std::vector<VarRef>& Program::variables() const { return impl_->variables; }
@@ -49,26 +56,6 @@ bool Program::has_dynamic_variables() const { return impl_->dynamic_variables; }
 const std::vector<double>& Program::number_literals() const { return impl_->numbers; }
 const std::vector<std::string>& Program::string_literals() const { return impl_->strings; }
 
-bool truthy(const Json& value) {
-    switch (value.type()) {
-        case Json::value_t::null:
-        case Json::value_t::discarded:
-            return false;
-        case Json::value_t::boolean:
-            return value.get<bool>();
-        case Json::value_t::number_integer:
-        case Json::value_t::number_unsigned:
-        case Json::value_t::number_float: {
-            const double x = value.get<double>();
-            return x != 0 && !std::isnan(x);
-        }
-        case Json::value_t::string:
-            return !value.get_ref<const std::string&>().empty();
-        case Json::value_t::array:
-            return !value.empty();
-        default:
-            return true;
-    }
-}
+bool truthy(const Json& value) { return is_truthy(value); }
 
 }  // namespace meso::logic

@@ -21,7 +21,7 @@ TEST_CASE("logic conformance: every case of the JsonLogic suite passes") {
         CAPTURE(rule.dump());
         CAPTURE(data.dump());
         const auto program = Program::compile(rule);
-        REQUIRE_MESSAGE(program.ok(), program.ok() ? "" : program.errors()[0].to_string());
+        if (!program.ok()) FAIL(program.errors()[0].to_string());
         const auto result = program->evaluate(data);
         REQUIRE(result.ok());
         CHECK(*result == expected);
