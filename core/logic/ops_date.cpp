@@ -2,6 +2,7 @@
 // meso::Date reads them; anything else (and any result outside that range) is null.
 #include <cmath>
 #include <optional>
+#include <string>
 
 #include "core/date.hpp"
 #include "core/logic/ops.hpp"
@@ -23,6 +24,18 @@ std::optional<std::int64_t> days_of(const Json& value) {
     return static_cast<std::int64_t>(days);
 }
 
+// Date::iso() without snprintf, which dominated rules that add days: years here have 4 digits.
+std::string iso_of(const Date& date) {
+    const int year = date.year(), month = date.month(), day = date.day();
+    std::string out = "0000-00-00";
+    for (int i = 3, y = year; i >= 0; --i, y /= 10) out[static_cast<std::size_t>(i)] += y % 10;
+    out[5] += month / 10;
+    out[6] += month % 10;
+    out[8] += day / 10;
+    out[9] += day % 10;
+    return out;
+}
+
 bool in_range(const Date& date) {
     static const Date first = *Date::parse("1900-01-01");
     static const Date last = *Date::parse("2199-12-31");
@@ -31,9 +44,9 @@ bool in_range(const Date& date) {
 
 }  // namespace
 
+// Date::parse accepts exactly "YYYY-MM-DD", so a valid day is returned as it was given.
 Value eval_today(const Node&, Eval& eval) {
-    const std::optional<Date> today = Date::parse(eval.context.today);
-    return today ? Value::own(today->iso()) : Value();
+    return Date::parse(eval.context.today) ? Value::own(eval.context.today) : Value();
 }
 
 Value eval_date_add(const Node& node, Eval& eval) {
@@ -44,7 +57,7 @@ Value eval_date_add(const Node& node, Eval& eval) {
     const std::optional<std::int64_t> offset = days_of(*days);
     if (!from || !offset) return {};
     const Date result = from->plus_days(*offset);
-    return in_range(result) ? Value::own(result.iso()) : Value();
+    return in_range(result) ? Value::own(iso_of(result)) : Value();
 }
 
 Value eval_days_between(const Node& node, Eval& eval) {

@@ -105,7 +105,8 @@ TEST_CASE("logic numbers: integral results are JSON integers, others stay double
     const auto half = program->evaluate(Json::parse(R"({"a": 3})"));
     REQUIRE(half.ok());
     CHECK(half->dump() == "1.5");
-    const Json data = Json::array({2.0, -0.0, Json{{"x", std::numeric_limits<double>::infinity()}}});
+    const double infinity = std::numeric_limits<double>::infinity();
+    const Json data = Json::array({2.0, -0.0, Json{{"x", infinity}}});
     const auto passed = Program::compile(Json::parse(R"({"var": ""})"))->evaluate(data);
     REQUIRE(passed.ok());
     CHECK(passed->dump() == R"([2,0,{"x":null}])");

@@ -76,7 +76,8 @@ TEST_CASE("logic days_between counts days from the first date to the second") {
 
 TEST_CASE("logic setting is folded in when the rule is compiled") {
     const auto program = with_settings(
-        R"({"and": [{"<": [{"days_between": [{"var": "d"}, {"today": []}]}, {"setting": "wait_days"}]},
+        R"({"and": [{"<": [{"days_between": [{"var": "d"}, {"today": []}]},
+                           {"setting": "wait_days"}]},
                     {"in": [{"var": "c"}, {"setting": ["concerns"]}]}]})",
         &settings);
     REQUIRE(program.ok());

@@ -55,6 +55,9 @@ TEST_CASE("logic compile error: unknown operation, at the operation object") {
           Error{"logic.unknown_operation", "/findings/3/when/if/1", "unknown operation \"a.b\""});
     CHECK(compile_error(Json::parse(R"({"in": ["x", [{"a/b~": 1}]]})")) ==
           Error{"logic.unknown_operation", "/in/1/0", "unknown operation \"a/b~\""});
+    // Operation names in paths are escaped as RFC 6901 says.
+    CHECK(compile_error(Json::parse(R"({"/": [1, {"nope": 2}]})")) ==
+          Error{"logic.unknown_operation", "/~1/1", "unknown operation \"nope\""});
 }
 
 TEST_CASE("logic compile error: an operation object with other than one key") {
@@ -62,7 +65,8 @@ TEST_CASE("logic compile error: an operation object with other than one key") {
           Error{"logic.bad_operation", "/or/0",
                 "an operation object must have exactly one key, found 2"});
     CHECK(compile_error(Json::object()) ==
-          Error{"logic.bad_operation", "", "an operation object must have exactly one key, found 0"});
+          Error{"logic.bad_operation", "",
+                "an operation object must have exactly one key, found 0"});
 }
 
 TEST_CASE("logic compile error: arity") {
