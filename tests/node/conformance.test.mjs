@@ -32,5 +32,7 @@ test('wasm reports a bad rule as a MesoError with code and path', async () => {
     assert.equal(error.path, '/and/1');
     return true;
   });
-  assert.throws(() => core.engine.logic('{"a":', {}), { name: 'MesoError', code: 'json.syntax' });
+  assert.throws(() => core.engine.logicText('{"a":', '{}'), { name: 'MesoError', code: 'json.syntax', path: '' });
+  assert.equal(core.engine.logic('{"a":'), '{"a":', 'a string rule is the string itself');
+  assert.equal(core.engine.logicText('{"var": "x"}', '{"x": 7}'), 7);
 });
