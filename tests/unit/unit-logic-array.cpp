@@ -4,35 +4,13 @@
 #include <initializer_list>
 
 #include "core/logic/program.hpp"
+#include "tests/unit/logic_cases.hpp"
 
 using meso::logic::Json;
 using meso::logic::Program;
-
-namespace {
-
-struct Case {
-    const char* rule;
-    const char* data;
-    const char* expected;
-};
-
-Json run(const Json& rule, const Json& data) {
-    const auto program = Program::compile(rule);
-    if (!program) return "compile: " + program.errors().front().to_string();
-    const auto result = program->evaluate(data);
-    if (!result) return "evaluate: " + result.errors().front().to_string();
-    return *result;
-}
-
-void check_cases(std::initializer_list<Case> cases) {
-    for (const Case& c : cases) {
-        CAPTURE(c.rule);
-        CAPTURE(c.data);
-        CHECK(run(Json::parse(c.rule), Json::parse(c.data)) == Json::parse(c.expected));
-    }
-}
-
-}  // namespace
+using meso::logic::test::Case;
+using meso::logic::test::check_cases;
+using meso::logic::test::run;
 
 TEST_CASE("logic map and filter run their second argument on each item") {
     check_cases({
