@@ -2,7 +2,7 @@
 // Builds dist/: one loader script (the Emscripten glue, the widget and the default rule set), the
 // .wasm, the stylesheet, the rule set, the demo pages and a manifest of sizes.
 //   node web/build.mjs [wasm-dir] [--rules path] [--out dir]
-// wasm-dir holds meso-core.js and meso-core.wasm (default: build/wasm/web, else build-wasm/web).
+// wasm-dir holds meso-core.js and meso-core.wasm (default: build/wasm/web).
 // The widget's sources are ES modules so that editors and Node can read them; this file joins
 // them in dependency order inside one function scope, with no bundler.
 import { readFile, writeFile, mkdir, copyFile, readdir, rm, stat } from 'node:fs/promises';
