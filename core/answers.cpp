@@ -21,11 +21,11 @@ Error answer_error(std::string code, std::string path, std::string message) {
 
 std::string quoted(const std::string& text) { return quote_for_message(text); }
 
-bool contains(const std::vector<std::string>& list, const std::string& item) {
+bool contains(const std::vector<std::string>& list, std::string_view item) {
     return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-bool is_area(const RuleSet& rules, const std::string& id) {
+bool is_area(const RuleSet& rules, std::string_view id) {
     return std::any_of(rules.areas.begin(), rules.areas.end(),
                        [&](const Area& area) { return area.id == id; });
 }
@@ -95,12 +95,46 @@ AnswerCheck check_date(const Json& value, const std::string& path) {
     return {value, {}};
 }
 
-// One chosen option: unknown ids are errors; ids the rule set knows but this question does not
-// offer now (an area of a concern no longer chosen) are not_offered.
-std::optional<Error> check_option(const RuleSet& rules, const Question& question,
-                                  const std::vector<std::string>& offered, const std::string& id,
-                                  const std::string& path) {
-    if (contains(offered, id)) return std::nullopt;
+// Whether the answer to `key` in `effective` chose `id` (a single choice gives a string, a
+// multiple one an array).
+bool chose(const Json& effective, std::string_view key, std::string_view id) {
+    if (key.empty() || !effective.is_object()) return false;
+    const auto it = effective.find(key);
+    if (it == effective.end()) return false;
+    if (it->is_string()) return it->get_ref<const std::string&>() == id;
+    if (!it->is_array()) return false;
+    return std::any_of(it->begin(), it->end(), [&](const Json& item) {
+        return item.is_string() && item.get_ref<const std::string&>() == id;
+    });
+}
+
+std::string_view options_question_id(const RuleSet& rules, std::string_view options_from) {
+    for (const Question& question : rules.questions)
+        if (question.options_from == options_from) return question.id;
+    return {};
+}
+
+// offered_options(rules, question, effective) contains `id`, without building the list: this
+// runs for every chosen option of every screening.
+bool offers(const RuleSet& rules, const Question& question, const Json& effective,
+            std::string_view id) {
+    if (question.options_from == "concerns") return rules.concern(id) != nullptr;
+    if (question.options_from == "areas") {
+        if (!is_area(rules, id)) return false;
+        const std::string_view concerns_key = options_question_id(rules, "concerns");
+        return std::any_of(rules.concerns.begin(), rules.concerns.end(), [&](const Concern& c) {
+            return contains(c.areas, id) && chose(effective, concerns_key, c.id);
+        });
+    }
+    return std::any_of(question.options.begin(), question.options.end(),
+                       [&](const Option& option) { return option.id == id; });
+}
+
+// Why a chosen option that is not offered is wrong: unknown ids are errors; ids the rule set
+// knows but this question does not offer now (an area of a concern no longer chosen) are
+// not_offered.
+Error option_error(const RuleSet& rules, const Question& question, const std::string& id,
+                   const std::string& path) {
     if (question.options_from == "areas" && is_area(rules, id))
         return answer_error("answers.not_offered", path,
                             quoted(id) + " is not offered for the chosen concerns");
@@ -109,76 +143,66 @@ std::optional<Error> check_option(const RuleSet& rules, const Question& question
 }
 
 AnswerCheck check_single(const RuleSet& rules, const Question& question, const Json& value,
-                         const std::string& path, const std::vector<std::string>& offered) {
+                         const std::string& path, const Json& effective) {
     if (!value.is_string())
         return {std::nullopt,
                 {answer_error("answers.wrong_type", path, "expected one option id (a string)")}};
-    if (auto error = check_option(rules, question, offered, value.get<std::string>(), path))
-        return {std::nullopt, {std::move(*error)}};
+    const std::string& id = value.get_ref<const std::string&>();
+    if (!offers(rules, question, effective, id))
+        return {std::nullopt, {option_error(rules, question, id, path)}};
     return {value, {}};
 }
 
 AnswerCheck check_multiple(const RuleSet& rules, const Question& question, const Json& value,
-                           const std::string& path, const std::vector<std::string>& offered) {
+                           const std::string& path, const Json& effective) {
     if (!value.is_array())
         return {std::nullopt,
                 {answer_error("answers.wrong_type", path, "expected an array of option ids")}};
     AnswerCheck out;
     bool usable = true;
     Json kept = Json::array();
-    std::set<std::string> seen;
+    std::set<std::string_view> seen;
     for (std::size_t i = 0; i < value.size(); ++i) {
-        const std::string item_path = pointer_append(path, i);
         const Json& item = value[i];
         if (!item.is_string()) {
-            out.errors.push_back(answer_error("answers.wrong_type", item_path,
+            out.errors.push_back(answer_error("answers.wrong_type", pointer_append(path, i),
                                               "expected an option id (a string)"));
             usable = false;
             continue;
         }
-        const std::string id = item.get<std::string>();
+        const std::string& id = item.get_ref<const std::string&>();
         if (!seen.insert(id).second) {
-            out.errors.push_back(answer_error("answers.duplicate_option", item_path,
+            out.errors.push_back(answer_error("answers.duplicate_option", pointer_append(path, i),
                                               quoted(id) + " is chosen more than once"));
             usable = false;
             continue;
         }
-        if (auto error = check_option(rules, question, offered, id, item_path)) {
-            usable = usable && error->code == "answers.not_offered";
-            out.errors.push_back(std::move(*error));
+        if (offers(rules, question, effective, id)) {
+            kept.push_back(item);
             continue;
         }
-        kept.push_back(id);
+        Error error = option_error(rules, question, id, pointer_append(path, i));
+        usable = usable && error.code == "answers.not_offered";
+        out.errors.push_back(std::move(error));
     }
     if (usable) out.value = std::move(kept);
     return out;
 }
 
-std::string options_question_id(const RuleSet& rules, std::string_view options_from) {
-    for (const Question& question : rules.questions)
-        if (question.options_from == options_from) return question.id;
-    return "";
-}
-
 // The ids of `all` (in that order) that the answer to `key` chose; a single-choice question
 // gives one string, a multiple one an array.
-std::vector<std::string> chosen_of(const Json& effective, const std::string& key,
+std::vector<std::string> chosen_of(const Json& effective, std::string_view key,
                                    const std::vector<std::string>& all) {
     std::vector<std::string> out;
-    if (key.empty() || !effective.is_object()) return out;
-    const auto it = effective.find(key);
-    if (it == effective.end()) return out;
-    const Json chosen = it->is_string() ? Json::array({*it}) : *it;
-    if (!chosen.is_array()) return out;
     for (const std::string& id : all)
-        if (std::find(chosen.begin(), chosen.end(), Json(id)) != chosen.end()) out.push_back(id);
+        if (chose(effective, key, id)) out.push_back(id);
     return out;
 }
 
 }  // namespace
 
 std::string concerns_question_id(const RuleSet& rules) {
-    return options_question_id(rules, "concerns");
+    return std::string(options_question_id(rules, "concerns"));
 }
 
 Errors check_answer_keys(const RuleSet& rules, const Json& answers) {
@@ -231,11 +255,8 @@ AnswerCheck check_answer(const RuleSet& rules, const Question& question, const J
         case QuestionType::integer: return check_integer(question, value, path);
         case QuestionType::date: return check_date(value, path);
         case QuestionType::single:
-            return check_single(rules, question, value, path,
-                                offered_options(rules, question, effective));
-        case QuestionType::multiple:
-            return check_multiple(rules, question, value, path,
-                                  offered_options(rules, question, effective));
+            return check_single(rules, question, value, path, effective);
+        case QuestionType::multiple: return check_multiple(rules, question, value, path, effective);
     }
     return {std::nullopt, {answer_error("answers.wrong_type", path, "unsupported question type")}};
 }

@@ -159,7 +159,8 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
         plan.session_minutes.planned = minutes->get<double>();
     plan.dates = schedule(start, plan.sessions, plan.interval_days);
 
-    const std::map<std::string, std::string> params = detail::text_params(rules);
+    const std::shared_ptr<const detail::Prepared> prepared = detail::prepared(rules);
+    const std::map<std::string, std::string>& params = prepared->text_params;
     for (PlanRange* range : {&plan.sessions, &plan.interval_days, &plan.first_results_sessions,
                              &plan.effect_months, &plan.maintenance_per_year,
                              &plan.session_minutes})

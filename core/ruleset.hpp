@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,10 @@
 namespace meso {
 
 using Json = nlohmann::json;
+
+namespace detail {
+struct Prepared;  // core/screen_state.hpp
+}
 
 enum class Severity { consult, postpone, ineligible };  // ordered by precedence, lowest first
 enum class Status { incomplete, eligible, consult, postpone, ineligible };
@@ -155,6 +160,10 @@ struct RuleSet {
     std::vector<Invariant> invariants;
     std::map<std::string, std::map<std::string, std::string>> locales;  // lang -> key -> text
     Json document;  // the document as loaded, for faces that want to show it
+    // What screen() and Session would otherwise work out on every call (what each condition
+    // reads, the evaluation order, the text parameters), made once by load_ruleset. A rule set
+    // built by hand has none, and gets it worked out per call.
+    std::shared_ptr<const detail::Prepared> prepared;
 
     const Question* question(std::string_view id) const;
     const Concern* concern(std::string_view id) const;

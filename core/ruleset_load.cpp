@@ -1,6 +1,8 @@
 // load_ruleset(): the top level, and the helpers every section uses.
 #include "core/ruleset_loader.hpp"
 
+#include "core/screen_state.hpp"
+
 #include <algorithm>
 
 namespace meso {
@@ -214,6 +216,7 @@ Result<RuleSet> load_ruleset(const Json& document, const LoadOptions& options) {
     loader.read_top(document);
     if (!loader.errors.empty()) return std::move(loader.errors);
     loader.rules.document = document;
+    loader.rules.prepared = detail::prepare(loader.rules);
     return std::move(loader.rules);
 }
 

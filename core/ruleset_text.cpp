@@ -3,6 +3,7 @@
 
 #include "core/ruleset.hpp"
 #include "core/ruleset_scan.hpp"
+#include "core/screen_state.hpp"
 
 namespace meso {
 namespace {
@@ -15,7 +16,13 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 
 }  // namespace
 
-const Question* RuleSet::question(std::string_view id) const { return find_by_id(questions, id); }
+const Question* RuleSet::question(std::string_view id) const {
+    if (!prepared) return find_by_id(questions, id);
+    const auto& index = prepared->question_index;
+    const auto it = std::lower_bound(index.begin(), index.end(), id,
+                                     [](const auto& entry, std::string_view key) { return entry.first < key; });
+    return it != index.end() && it->first == id ? &questions[it->second] : nullptr;
+}
 const Concern* RuleSet::concern(std::string_view id) const { return find_by_id(concerns, id); }
 const Course* RuleSet::course(std::string_view id) const { return find_by_id(courses, id); }
 

@@ -77,6 +77,11 @@ struct ScreenResult {
 // Stateless: evaluates everything.
 ScreenResult screen(const RuleSet& rules, const ScreenInput& input);
 
+// screen(rules, input).status, without resolving a text or planning a course: the verdict for
+// many respondents at once (and the figure the benchmark compares with json-logic-js, which
+// evaluates the same conditions and nothing else).
+Status screen_status(const RuleSet& rules, const ScreenInput& input);
+
 // RFC 5545 calendar of the plan's dates (CRLF lines, folded at 75 octets, all-day events).
 // Empty when the plan has no dates.
 std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const ScreenInput& input);

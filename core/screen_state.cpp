@@ -100,6 +100,18 @@ Dependencies analyse(const RuleSet& rules) {
     return out;
 }
 
+std::shared_ptr<const Prepared> prepare(const RuleSet& rules) {
+    Prepared out{analyse(rules), text_params(rules), {}};
+    for (std::size_t i = 0; i < rules.questions.size(); ++i)
+        out.question_index.emplace_back(rules.questions[i].id, i);
+    std::sort(out.question_index.begin(), out.question_index.end());
+    return std::make_shared<const Prepared>(std::move(out));
+}
+
+std::shared_ptr<const Prepared> prepared(const RuleSet& rules) {
+    return rules.prepared ? rules.prepared : prepare(rules);
+}
+
 logic::EvalContext eval_context(const ScreenInput& input) {
     return logic::EvalContext{input.today.iso()};
 }
@@ -211,7 +223,8 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
                              state.answer_errors.end());
         if (question.required && !state.value) result.missing.push_back(question.id);
     }
-    const std::map<std::string, std::string> params = text_params(rules);
+    const std::shared_ptr<const Prepared> prepared_rules = prepared(rules);
+    const std::map<std::string, std::string>& params = prepared_rules->text_params;
     for (std::size_t i = 0; i < rules.findings.size(); ++i) {
         const Finding& finding = rules.findings[i];
         const FindingState& state = evaluation.findings[i];
@@ -224,13 +237,29 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
             finding.until.empty() ? std::string() : rules.text(lang, finding.until, own),
             state.earliest, finding.sources});
     }
-    result.status =
-        overall_status(result.findings, !result.errors.empty() || !result.missing.empty());
+    result.status = evaluation_status(rules, evaluation);
     if (!plannable(result.status)) return result;
     result.earliest_start = earliest_start(input, evaluation.effective, result.findings);
     result.plan = build_plan(rules, lang, chosen_concerns(rules, evaluation.effective),
                              chosen_areas(rules, evaluation.effective), result.earliest_start);
     return result;
+}
+
+Status evaluation_status(const RuleSet& rules, const Evaluation& evaluation) {
+    bool incomplete = !evaluation.key_errors.empty();
+    for (std::size_t i = 0; i < rules.questions.size() && !incomplete; ++i) {
+        const QuestionState& state = evaluation.questions[i];
+        incomplete = !state.rule_errors.empty() ||
+                     (state.visible && (!state.answer_errors.empty() ||
+                                        (rules.questions[i].required && !state.value)));
+    }
+    Status status = Status::eligible;
+    for (std::size_t i = 0; i < rules.findings.size() && !incomplete; ++i) {
+        const FindingState& state = evaluation.findings[i];
+        incomplete = !state.errors.empty();
+        if (state.fires) status = std::max(status, status_of(rules.findings[i].severity));
+    }
+    return incomplete ? Status::incomplete : status;
 }
 
 std::string resolve_lang(const RuleSet& rules, const std::string& lang) {

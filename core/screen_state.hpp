@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -53,6 +54,20 @@ struct Evaluation {
 
 Dependencies analyse(const RuleSet& rules);
 
+// Everything about a rule set that does not depend on the answers.
+struct Prepared {
+    Dependencies dependencies;
+    std::map<std::string, std::string> text_params;  // see text_params()
+    // Question ids in byte order with their index, for RuleSet::question(): every answer key of
+    // every screening is looked up.
+    std::vector<std::pair<std::string, std::size_t>> question_index;
+};
+
+std::shared_ptr<const Prepared> prepare(const RuleSet& rules);
+
+// The rule set's own Prepared, or one made now for a rule set built by hand.
+std::shared_ptr<const Prepared> prepared(const RuleSet& rules);
+
 logic::EvalContext eval_context(const ScreenInput& input);
 
 // The visibility of `question` given `data`; counts the evaluation it makes.
@@ -78,6 +93,11 @@ Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
 
 ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
                       const Evaluation& evaluation);
+
+// Errors or missing answers give `incomplete` whatever the findings; otherwise the most severe
+// finding wins (ineligible > postpone > consult), and no finding at all gives `eligible`.
+// assemble() and screen_status() both take it from here, without resolving a text.
+Status evaluation_status(const RuleSet& rules, const Evaluation& evaluation);
 
 // The language texts are resolved in: the requested one when the rule set has it.
 std::string resolve_lang(const RuleSet& rules, const std::string& lang);

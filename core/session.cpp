@@ -78,7 +78,7 @@ struct Session::State {
 Session::Session(std::shared_ptr<const RuleSet> rules, Date today, std::string lang)
     : state_(std::make_unique<State>()) {
     state_->rules = rules ? std::move(rules) : std::make_shared<const RuleSet>();
-    state_->dependencies = detail::analyse(*state_->rules);
+    state_->dependencies = detail::prepared(*state_->rules)->dependencies;
     state_->input.today = today;
     state_->input.lang = std::move(lang);
     state_->evaluate_everything();

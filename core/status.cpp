@@ -11,14 +11,4 @@ Status status_of(Severity severity) {
     return Status::ineligible;  // an unknown severity must never soften the verdict
 }
 
-Status overall_status(const std::vector<FindingResult>& findings, bool has_missing_or_errors) {
-    if (has_missing_or_errors) return Status::incomplete;
-    Status status = Status::eligible;
-    for (const FindingResult& finding : findings) {
-        const Status own = status_of(finding.severity);
-        if (own > status) status = own;
-    }
-    return status;
-}
-
 }  // namespace meso

@@ -13,12 +13,6 @@ using meso::screen_test::minimal;
 
 namespace {
 
-std::vector<FindingResult> findings_of(std::initializer_list<Severity> severities) {
-    std::vector<FindingResult> out;
-    for (Severity severity : severities) out.push_back(FindingResult{"f", severity, "", "", {}, {}});
-    return out;
-}
-
 std::vector<std::string> ids(const std::vector<FindingResult>& findings) {
     std::vector<std::string> out;
     for (const FindingResult& finding : findings) out.push_back(finding.id);
@@ -27,24 +21,7 @@ std::vector<std::string> ids(const std::vector<FindingResult>& findings) {
 
 }  // namespace
 
-TEST_CASE("overall_status: the most severe finding wins, incomplete wins over all") {
-    using S = Severity;
-    struct Case {
-        std::vector<FindingResult> findings;
-        bool missing_or_errors;
-        Status expected;
-    };
-    const std::vector<Case> cases = {
-        {findings_of({}), false, Status::eligible},
-        {findings_of({S::consult}), false, Status::consult},
-        {findings_of({S::consult, S::postpone}), false, Status::postpone},
-        {findings_of({S::postpone, S::consult}), false, Status::postpone},
-        {findings_of({S::ineligible, S::postpone, S::consult}), false, Status::ineligible},
-        {findings_of({S::consult, S::ineligible}), false, Status::ineligible},
-        {findings_of({}), true, Status::incomplete},
-        {findings_of({S::ineligible}), true, Status::incomplete},
-    };
-    for (const Case& c : cases) CHECK(overall_status(c.findings, c.missing_or_errors) == c.expected);
+TEST_CASE("status_of: the status each severity gives on its own") {
     CHECK(status_of(Severity::consult) == Status::consult);
     CHECK(status_of(Severity::postpone) == Status::postpone);
     CHECK(status_of(Severity::ineligible) == Status::ineligible);
@@ -75,6 +52,7 @@ TEST_CASE("screen: status from the answers") {
         CHECK(result.errors.empty());
         CHECK(result.missing.empty());
         CHECK(result.status == c.expected);
+        CHECK(screen_status(minimal(), input(answers)) == c.expected);
         CHECK(ids(result.findings) == c.findings);
     }
 }
@@ -82,6 +60,7 @@ TEST_CASE("screen: status from the answers") {
 TEST_CASE("screen: missing answers give incomplete but every finding is still listed") {
     const ScreenResult result = screen(minimal(), input({{"cancer", true}}));
     CHECK(result.status == Status::incomplete);
+    CHECK(screen_status(minimal(), input({{"cancer", true}})) == Status::incomplete);
     CHECK(result.missing == std::vector<std::string>{"age", "sex", "pregnant", "concerns"});
     // (JsonLogic compares a missing age as 0, so the made-up "minor" rule fires too)
     CHECK(ids(result.findings) == std::vector<std::string>{"cancer", "minor"});

@@ -63,6 +63,7 @@ TEST_CASE("session: identical to screen() after every change (randomized, fixed 
         CAPTURE(step);
         CAPTURE(session.answers().dump());
         REQUIRE(session_json(session) == screened(session));
+        REQUIRE(screen_status(session.rules(), session.input()) == session.result().status);
         if (step % 150 == 149) {
             session.set_lang(step % 300 == 149 ? "pl" : "en");
             REQUIRE(session_json(session) == screened(session));
