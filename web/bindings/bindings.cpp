@@ -89,6 +89,19 @@ public:
         return std::get<std::string>(result);
     }
 
+    // The verdict alone (meso::screen_status): no texts, no plan. For screening many
+    // respondents, such as a clinic checking its rules against a spreadsheet of cases.
+    std::string status(const std::string& answers_text, const std::string& today) const {
+        if (!rules_) return not_loaded();
+        std::string error;
+        const auto date = parse_today(today, error);
+        if (!date) return error;
+        auto answers = meso::parse_json(answers_text, meso::answer_limits);
+        if (!answers) return failure(answers.errors());
+        const meso::ScreenInput input{std::move(*answers), *date, rules_->default_language};
+        return success(meso::to_string(meso::screen_status(*rules_, input)));
+    }
+
     std::shared_ptr<const meso::RuleSet> rules() const { return rules_; }
 
     std::string pick(const std::string& lang) const {
@@ -203,7 +216,8 @@ EMSCRIPTEN_BINDINGS(meso_core) {
         .function("load", &RuleSetHandle::load)
         .function("info", &RuleSetHandle::info)
         .function("screen", &RuleSetHandle::screen)
-        .function("screenText", &RuleSetHandle::screen_text);
+        .function("screenText", &RuleSetHandle::screen_text)
+        .function("status", &RuleSetHandle::status);
     emscripten::class_<SessionHandle>("_Session")
         .constructor<const RuleSetHandle&, const std::string&, const std::string&>()
         .function("set", &SessionHandle::set)

@@ -51,6 +51,10 @@ class MesoRuleSet {
   screenText(answers, today, lang) {
     return unwrap(this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
   }
+  /** The status alone ("eligible" …), without texts or plan: screen(…).status, cheaper. */
+  status(answers, today) {
+    return unwrap(this._raw.status(asJsonText(answers == null ? {} : answers), String(today)));
+  }
   session(today, lang) {
     const raw = new Module._Session(this._raw, String(today), String(lang || ''));
     const session = new MesoSession(raw);
