@@ -1,6 +1,8 @@
 // The browser half of the benchmark, on the demo page in headless Chromium:
-//  - what a patient downloads to reach the first question (requests recorded by Playwright, each
-//    response body's gzip -9 and brotli q11 size taken from the file on disk);
+//  - what a patient downloads to reach the first question, for a page in each language the
+//    built-in rule set speaks (requests recorded by Playwright, each response body's gzip -9 and
+//    brotli q11 size taken from the file on disk): the loader and the .wasm, and whatever else the
+//    widget fetches (a locale file, the stylesheet, a rule set), never the host page's own files;
 //  - cold loads: navigation start to the first question visible and focusable (median of 7);
 //  - answer latency: a click that reveals a follow-up question to that question in the DOM.
 // Usage: node bench_browser.mjs   Prints one JSON object.
@@ -41,7 +43,7 @@ function percentile(values, p) {  // nearest rank
     return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-async function coldPage(browser, origin, requests) {
+async function coldPage(browser, origin, requests, lang = 'en') {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -49,7 +51,7 @@ async function coldPage(browser, origin, requests) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.addInitScript(FIRST_QUESTION_PROBE);
     if (requests) page.on('requestfinished', (request) => requests.push(request.url()));
-    await page.goto(`${origin}/index.html?today=${TODAY}&lang=en`, { waitUntil: 'commit' });
+    await page.goto(`${origin}/index.html?today=${TODAY}&lang=${lang}`, { waitUntil: 'commit' });
     const ms = await (await page.waitForFunction(() => window.__mesoFirstQuestion, null, { timeout: 30000 })).jsonValue();
     return { context, page, ms };
 }
@@ -77,6 +79,14 @@ function transferOf(urls, origin) {
     const widgetFiles = files.filter((f) => !f.host && !f.missing);
     const sum = (key) => widgetFiles.reduce((total, f) => total + f[key], 0);
     return { files, bytes: sum('bytes'), gzip: sum('gzip'), brotli: sum('brotli') };
+}
+
+// One cold load of the demo page in `lang`: what it downloads to reach the first question.
+async function transferIn(browser, origin, lang) {
+    const requests = [];
+    const { context } = await coldPage(browser, origin, requests, lang);
+    await context.close();
+    return { lang, ...transferOf(requests, origin) };
 }
 
 // Answers the steps before the one that asks `key`, then measures reveal clicks inside the page.
@@ -134,19 +144,22 @@ const browser = await chromium.launch({
 });
 try {
     const loads = [];
-    let transfer = null;
     let latency = null;
     for (let i = 0; i < COLD_LOADS; i++) {
-        const requests = i === 0 ? [] : null;
-        const { context, page, ms } = await coldPage(browser, server.main, requests);
+        const { context, page, ms } = await coldPage(browser, server.main, null);
         loads.push(ms);
-        if (requests) transfer = transferOf(requests, server.main);
         if (i === COLD_LOADS - 1) latency = await answerLatency(page);
         await context.close();
     }
+    const languages = Object.keys(JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')).embed);
+    const byLang = [];
+    for (const lang of languages) byLang.push(await transferIn(browser, server.main, lang));
+    // The figure against the target is the page language that downloads the most.
+    const transfer = byLang.reduce((worst, t) => (t.gzip > worst.gzip ? t : worst));
     console.log(JSON.stringify({
         first_question: { median_ms: median(loads), loads_ms: loads },
         transfer,
+        transfer_by_lang: byLang,
         answer: {
             clicks: latency.reveal.length,
             p50_ms: percentile(latency.reveal, 50), p95_ms: percentile(latency.reveal, 95),

@@ -1,6 +1,7 @@
-// axe-core finds no WCAG 2.x A/AA violation on any step, the review, the error states or any kind
-// of result, at a phone width and a desktop width; the same walk writes the screenshots to
-// tests/browser/screenshots/ (git-ignored) for people to look at.
+// axe-core finds no WCAG 2.x A/AA violation on any step, the review, the error states (and the
+// notice of a language that did not load) or any kind of result, at a phone width and a desktop
+// width; the same walk writes the screenshots to tests/browser/screenshots/ (git-ignored) for
+// people to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -85,6 +86,23 @@ for (const width of WIDTHS) {
         }
     });
 }
+
+test('the notice of a language whose texts did not load', async () => {
+    const page = await newPage(browser.context);
+    try {
+        await page.route('**/locales/uk.json*', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+        await page.goto(`${server.main}/index.html?today=2026-11-21&lang=en`);
+        const w = widget(page);
+        await waitReady(w);
+        await w.locator('select.lang-select').selectOption('uk');
+        await w.locator('.lang-notice').waitFor();
+        await checkAxe(page, 'the language notice');
+        await page.waitForFunction(() => /Українська/.test(document.querySelector('meso-screener').shadowRoot.querySelector('[aria-live]').textContent));
+        await w.screenshot({ path: join(shots, '1280-language-notice.png') });
+    } finally {
+        await page.close();
+    }
+});
 
 test('the result prints with the rule set and the date stamped on it', async () => {
     const c = byStatus[0];

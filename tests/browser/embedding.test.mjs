@@ -1,13 +1,14 @@
 // Embedding: strict CSP, another origin, loading twice, the JS API and its queue, events and
-// their payloads, privacy (no request after load, remembering only on request), hostile rule
-// texts and rule sets that do not load.
+// their payloads, privacy (no request after load but a language's texts, remembering only on
+// request), languages fetched when needed (and failing safely), hostile rule texts and rule sets
+// that do not load.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     startServer, launchBrowser, newPage, pickVignettes, widget, waitReady, completeByMouse,
-    shownOutcome, caseUrl, dist, readmeStub,
+    shownOutcome, caseUrl, dist, readmeStub, chooseLanguage,
 } from './harness.mjs';
 
 let server;
@@ -48,13 +49,18 @@ test('works under a strict Content-Security-Policy', () => withPage(async (page,
     // Styled (constructable stylesheet adopted), not unstyled text.
     const radius = await w.locator('.frame').evaluate((el) => getComputedStyle(el).borderTopLeftRadius);
     assert.notEqual(radius, '0px');
+    // A language's texts are fetched (connect-src 'self') and loaded without eval.
+    await chooseLanguage(w, 'pl');
+    assert.equal(await w.locator('.view-title').innerText(), 'Twój wynik');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(errors, []);
 }));
 
 test('works embedded from another origin', () => withPage(async (page, errors) => {
     const wasm = [];
+    const locales = [];
     page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+    page.on('request', (r) => { if (r.url().includes('/locales/')) locales.push(r.url().replace(/\?.*/, '')); });
     await page.goto(caseUrl(server.cross, eligible, 'cross-origin.html'));
     assert.notEqual(new URL(page.url()).origin, server.main);
     const w = widget(page);
@@ -62,6 +68,8 @@ test('works embedded from another origin', () => withPage(async (page, errors) =
     await completeByMouse(w, eligible.answers);
     assert.equal((await shownOutcome(w)).status, eligible.expect.status);
     assert.deepEqual(wasm, [`${server.main}/meso-core.wasm`]);
+    await chooseLanguage(w, 'uk');
+    assert.deepEqual(locales, [`${server.main}/locales/uk.json`]);
     const book = await w.locator('[data-action="book"]').getAttribute('href');
     assert.ok(book.startsWith(`${server.main}/booking.html?`), book);
     assert.deepEqual(errors, []);
@@ -142,15 +150,15 @@ test('events bubble out of the shadow root and carry no answers unless the host 
     assert.equal(exposed.detail.answers.age, postpone.answers.age);
 }));
 
-test('after the page has loaded the widget makes no network request', () => withPage(async (page) => {
+test('after the page has loaded the widget fetches nothing but the texts of a language the patient picks', () => withPage(async (page) => {
     await page.goto(caseUrl(server.main, dated));
     const w = widget(page);
     await waitReady(w);
     const requests = [];
     page.on('request', (r) => { if (!/^(blob|data):/.test(r.url())) requests.push(r.url()); });
     await completeByMouse(w, dated.answers);
-    await w.locator('select.lang-select').selectOption('uk');
-    await w.locator('select.lang-select').selectOption('pl');
+    // Each language once; English is built in, and a language seen before is kept.
+    for (const lang of ['uk', 'pl', 'en', 'uk', 'pl']) await chooseLanguage(w, lang);
     if (await w.locator('[data-action="calendar"]').count()) {
         const [download] = await Promise.all([page.waitForEvent('download'), w.locator('[data-action="calendar"]').click()]);
         assert.equal(download.suggestedFilename(), 'meso-plan.ics');
@@ -161,7 +169,117 @@ test('after the page has loaded the widget makes no network request', () => with
     await page.emulateMedia({ media: 'screen' });
     await w.locator('[data-action="restart"]').click();
     await page.waitForTimeout(300);
-    assert.deepEqual(requests, []);
+    assert.deepEqual(requests.map((url) => new URL(url).pathname), ['/locales/uk.json', '/locales/pl.json']);
+    assert.ok(requests.every((url) => url.startsWith(server.main)), requests.join());
+}));
+
+test('switching language keeps the answers, the step and the progress', () => withPage(async (page, errors) => {
+    const polish = JSON.parse(readFileSync(join(dist, 'locales/pl.json'), 'utf8'));
+    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=en`);
+    const w = widget(page);
+    await waitReady(w);
+    await w.locator('[data-q="age"] input').fill('41');
+    await w.locator('[data-q="sex"] input[value="female"]').check();
+    const progress = await w.locator('.progress-text').innerText();
+    await chooseLanguage(w, 'pl');
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '41');
+    assert.equal(await w.locator('[data-q="sex"] input[value="female"]').isChecked(), true);
+    assert.equal(await w.locator('[data-q="age"] label').first().innerText(), polish.rules['q.age']);
+    assert.equal(await w.locator('button[type="submit"]').innerText(), polish.ui.next);
+    const numbers = (text) => text.match(/\d+/g);
+    assert.deepEqual(numbers(await w.locator('.progress-text').innerText()), numbers(progress));
+    const result = await page.evaluate(() => document.querySelector('meso-screener').result);
+    assert.deepEqual([result.lang, result.status], ['pl', 'incomplete']);
+    await chooseLanguage(w, 'en');
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '41');
+    assert.deepEqual(errors, []);
+}));
+
+test('a language whose texts do not come: a clear notice, the current language goes on, picking it again retries', () => withPage(async (page) => {
+    let blocked = true;
+    await page.route('**/locales/pl.json*', (route) => (blocked ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));
+    await page.addInitScript(() => {
+        window.__errors = [];
+        document.addEventListener('meso-error', (e) => window.__errors.push(e.detail));
+    });
+    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=en`);
+    const w = widget(page);
+    await waitReady(w);
+    await w.locator('[data-q="age"] input').fill('41');
+    await w.locator('select.lang-select').selectOption('pl');
+    const notice = w.locator('.lang-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /not available in Polski.*continues in English/);
+    assert.equal(await w.locator('.frame').getAttribute('lang'), 'en');
+    assert.equal(await w.locator('.frame').getAttribute('aria-busy'), 'false');
+    assert.equal(await w.locator('select.lang-select').inputValue(), 'en');
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '41');
+    assert.equal(await w.locator('button[type="submit"]').innerText(), 'Continue');
+    const errors = await page.evaluate(() => window.__errors);
+    assert.deepEqual(errors.map((e) => e.code), ['locale.fetch']);
+    assert.match(errors[0].message, /HTTP 503/);
+
+    blocked = false;
+    await chooseLanguage(w, 'pl');
+    assert.equal(await notice.isHidden(), true);
+    assert.equal(await w.locator('button[type="submit"]').innerText(), 'Dalej');
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '41');
+}));
+
+test('texts of another build are refused like missing ones', () => withPage(async (page) => {
+    const stale = JSON.parse(readFileSync(join(dist, 'locales/uk.json'), 'utf8'));
+    stale.build = 'another-build';
+    await page.route('**/locales/uk.json*', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(stale) }));
+    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=en`);
+    const w = widget(page);
+    await waitReady(w);
+    await w.locator('select.lang-select').selectOption('uk');
+    await w.locator('.lang-notice').waitFor();
+    assert.equal(await w.locator('.frame').getAttribute('lang'), 'en');
+}));
+
+test('a page in another language fetches its texts while the engine loads', () => withPage(async (page, errors) => {
+    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=uk`);
+    const w = widget(page);
+    await waitReady(w);
+    assert.equal(await w.locator('.frame').getAttribute('lang'), 'uk');
+    const timing = await page.evaluate(() => {
+        const entry = (part) => performance.getEntriesByType('resource').filter((e) => e.name.includes(part));
+        const [wasm] = entry('meso-core.wasm');
+        const locales = entry('/locales/');
+        return { locales: locales.map((e) => new URL(e.name).pathname), overlap: locales[0].startTime < wasm.responseEnd && wasm.startTime < locales[0].responseEnd };
+    });
+    assert.deepEqual(timing, { locales: ['/locales/uk.json'], overlap: true });
+    assert.deepEqual(errors, []);
+}));
+
+test('a page in a language whose texts do not come opens in the built-in language, with the notice', () => withPage(async (page) => {
+    await page.route('**/locales/pl.json*', (route) => route.abort());
+    await page.addInitScript(() => {
+        window.__events = [];
+        for (const type of ['meso-ready', 'meso-error']) document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
+    });
+    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=pl`);
+    const w = widget(page);
+    await waitReady(w);
+    assert.equal(await w.locator('.frame').getAttribute('lang'), 'en');
+    assert.match(await w.locator('.lang-notice').innerText(), /not available in Polski/);
+    const events = await page.evaluate(() => window.__events.map((e) => [e.type, e.detail.code || e.detail.lang]));
+    assert.deepEqual(events, [['meso-error', 'locale.fetch'], ['meso-ready', 'en']]);
+}));
+
+test('a rule set from a URL comes whole; only the UI texts of its language are fetched', () => withPage(async (page, errors) => {
+    const requests = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.json')) requests.push(new URL(r.url()).pathname); });
+    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=pl&rules=rules/mesotherapy.json`);
+    const w = widget(page);
+    await waitReady(w);
+    assert.equal(await w.locator('button[type="submit"]').innerText(), 'Dalej');
+    await chooseLanguage(w, 'en');
+    await chooseLanguage(w, 'uk');
+    assert.deepEqual(requests.sort(), ['/locales/pl.json', '/locales/uk.json', '/rules/mesotherapy.json']);
+    assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result.lang), 'uk');
+    assert.deepEqual(errors, []);
 }));
 
 test('the booking link carries only non-identifying parameters', () => withPage(async (page) => {
@@ -259,8 +377,8 @@ test('the language switches at run time, with dates through Intl', () => withPag
     await waitReady(w);
     await completeByMouse(w, dated.answers);
     const english = await w.locator('.view-title').innerText();
-    await w.locator('select.lang-select').selectOption('pl');
-    await page.waitForFunction(() => document.querySelector('meso-screener').getAttribute('lang') === 'pl');
+    await chooseLanguage(w, 'pl');
+    assert.equal(await page.evaluate(() => document.querySelector('meso-screener').getAttribute('lang')), 'pl');
     assert.equal(await w.locator('.view-title').innerText(), 'Twój wynik');
     assert.notEqual(english, 'Twój wynik');
     if (dated.expect.plan?.dates?.length) {

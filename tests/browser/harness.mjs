@@ -123,6 +123,13 @@ export async function waitReady(w) {
     await w.locator('section.view').first().waitFor();
 }
 
+// Picks a language in the widget's menu and waits until the widget shows it: its texts may have
+// to be fetched first.
+export async function chooseLanguage(w, lang) {
+    await w.locator('select.lang-select').selectOption(lang);
+    await w.locator(`.frame[lang="${lang}"][aria-busy="false"]`).waitFor();
+}
+
 export async function viewName(w) {
     return w.locator('section.view').first().getAttribute('data-step');
 }

@@ -2,15 +2,37 @@
 // right form, and language tags resolve as hosts write them. (Plain Node: these modules need no DOM.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UI_LANGUAGES, uiText, uiCount, pickLanguage } from '../../web/src/strings.js';
+import { UI_LANGUAGES, addUiLanguage, hasUiLanguage, uiText, uiCount, pickLanguage } from '../../web/src/strings.js';
 import { formatUnitRange, formatMoney, formatDate, localToday, isIsoDate } from '../../web/src/format.js';
+import { UI_EN } from '../../web/src/i18n/en.js';
+import { UI_PL } from '../../web/src/i18n/pl.js';
+import { UI_UK } from '../../web/src/i18n/uk.js';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const base = (key) => key.replace(/\.(one|few|many|other)$/, '');
+const TABLES = { en: UI_EN, pl: UI_PL, uk: UI_UK };
+// What the widget does when the locale files of pl and uk have arrived.
+const addFileTables = () => Object.entries(TABLES).filter(([lang]) => lang !== 'en').forEach(([lang, table]) => addUiLanguage(lang, table));
+
+test('only English is built in; another language\'s table is added when its locale file arrives', () => {
+    assert.deepEqual(Object.keys(UI_LANGUAGES), ['en']);
+    assert.equal(hasUiLanguage('pl'), false);
+    assert.equal(uiText('pl', 'next'), 'Continue');
+    addFileTables();
+    assert.equal(uiText('pl', 'next'), 'Dalej');
+    assert.equal(hasUiLanguage('constructor'), false);
+});
+
+test('a table from a file keeps only its strings', () => {
+    addUiLanguage('xx', { next: 'Weiter', back: 42, title: null });
+    assert.equal(uiText('xx', 'next'), 'Weiter');
+    assert.equal(uiText('xx', 'back'), 'Back');
+    assert.equal(uiText('xx', 'title'), UI_EN.title);
+});
 
 test('every language has every English key, with the same placeholders', () => {
-    const english = UI_LANGUAGES.en;
-    for (const [lang, table] of Object.entries(UI_LANGUAGES)) {
+    const english = TABLES.en;
+    for (const [lang, table] of Object.entries(TABLES)) {
         for (const [key, text] of Object.entries(english)) {
             if (/\.(one|few|many)$/.test(key)) continue;  // plural forms differ by language
             assert.ok(key in table, `${lang} lacks ${key}`);
@@ -21,6 +43,7 @@ test('every language has every English key, with the same placeholders', () => {
 });
 
 test('plural forms follow each language', () => {
+    addFileTables();
     assert.equal(uiCount('en', 'n.sessions', '1', 1), '1 session');
     assert.equal(uiCount('en', 'n.sessions', '3–6', 3, 6), '3–6 sessions');
     assert.equal(uiCount('pl', 'n.sessions', '2', 2), '2 zabiegi');
@@ -31,6 +54,7 @@ test('plural forms follow each language', () => {
 });
 
 test('placeholders are filled and a missing key falls back to English', () => {
+    addFileTables();
     assert.equal(uiText('pl', 'step_of', { n: 2, total: 5 }), 'Krok 2 z 5');
     assert.equal(uiText('de', 'next'), 'Continue');
 });

@@ -1,5 +1,6 @@
 // Golden vignettes (tests/cases/*.json) completed through the UI as a patient would, one of them
-// by keyboard only; the shown status, findings and dates must match the case's expectations.
+// by keyboard only and one in each language that comes as a locale file; the shown status,
+// findings and dates must match the case's expectations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -43,6 +44,28 @@ for (const c of vignettes) {
             checkOutcome(await shownOutcome(w), c);
             const earliest = await page.evaluate(() => document.querySelector('meso-screener').result.earliest_start);
             if (c.expect.earliest_start !== undefined) assert.equal(earliest, c.expect.earliest_start);
+            assert.deepEqual(errors, []);
+        } finally {
+            await page.close();
+        }
+    });
+}
+
+// Each language other than English comes with its locale file: one vignette in each, end to end.
+for (const lang of ['pl', 'uk']) {
+    test(`a vignette in ${lang}`, async () => {
+        const c = completableCases().find((x) => x.lang === lang);
+        assert.ok(c, `tests/cases has no completable case in ${lang}`);
+        const errors = [];
+        const page = await newPage(browser.context, errors);
+        try {
+            await page.goto(caseUrl(server.main, c));
+            const w = widget(page);
+            await waitReady(w);
+            assert.equal(await w.locator('.frame').getAttribute('lang'), lang);
+            await completeByMouse(w, c.answers);
+            checkOutcome(await shownOutcome(w), c);
+            assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result.lang), lang);
             assert.deepEqual(errors, []);
         } finally {
             await page.close();

@@ -1,5 +1,11 @@
-// One module load per page, shared by every <meso-screener>; one load per rule set URL.
-// MESO_SCRIPT_URL, MESO_DEFAULT_RULES and createMesoCore are provided by the build (web/build.mjs).
+// One module load per page, shared by every <meso-screener>; one load per rule set URL, and of the
+// built-in rule set one load per language. Provided by the build (web/build.mjs):
+//   createMesoCore, MESO_SCRIPT_URL;
+//   MESO_DEFAULT_RULES  the built-in rule set with its default language's texts only;
+//   MESO_LANGUAGES      every language of the built-in rule set;
+//   MESO_LOCALE_FILES   the languages that have a file locales/<lang>.json next to this script;
+//   MESO_BUILD          the build that wrote this script and its locale files.
+import { addUiLanguage, hasUiLanguage, pickLanguage } from './strings.js';
 
 export class MesoLoadError extends Error {
     constructor(code, message, details = {}) {
@@ -8,11 +14,14 @@ export class MesoLoadError extends Error {
         this.code = code;
         this.path = details.path || '';
         this.errors = details.errors || [];
+        // Set when only this language failed: the questionnaire can go on in another one.
+        this.lang = details.lang || '';
     }
 }
 
 let corePromise = null;
 const ruleSets = new Map();
+const locales = new Map();
 
 // Rejects when the module aborts (a failed fetch or compile of the .wasm, an out-of-memory), so no
 // element waits forever.
@@ -21,7 +30,7 @@ export function loadCore() {
         corePromise = new Promise((resolve, reject) => {
             const fail = (what) => reject(new MesoLoadError('core.load', `The engine did not start: ${what}`));
             createMesoCore({
-                locateFile: (name) => new URL(name, MESO_SCRIPT_URL || document.baseURI).href,
+                locateFile: (name) => besideScript(name),
                 onAbort: fail,
                 print: () => {},
                 printErr: () => {},
@@ -31,36 +40,105 @@ export function loadCore() {
     return corePromise;
 }
 
-async function fetchRules(url) {
+// The .wasm, the locale files and the fallback stylesheet are next to this script, wherever the
+// host page is.
+export function besideScript(name) {
+    return new URL(name, MESO_SCRIPT_URL || document.baseURI).href;
+}
+
+// A failed load is not kept: asking again retries.
+function once(cache, key, load) {
+    if (!cache.has(key)) {
+        const loading = load();
+        cache.set(key, loading);
+        loading.catch(() => cache.delete(key));
+    }
+    return cache.get(key);
+}
+
+async function fetchText(url, code, what, details) {
     let response;
     try {
-        response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
+        response = await fetch(url, { credentials: 'same-origin' });
     } catch (error) {
-        throw new MesoLoadError('rules.fetch', `The rule set could not be fetched from ${url}: ${error.message}`);
+        throw new MesoLoadError(code, `${what} could not be fetched from ${url}: ${error.message}`, details);
     }
-    if (!response.ok) {
-        throw new MesoLoadError('rules.fetch', `The rule set could not be fetched from ${url}: HTTP ${response.status}`);
-    }
+    if (!response.ok) throw new MesoLoadError(code, `${what} could not be fetched from ${url}: HTTP ${response.status}`, details);
     return response.text();
 }
 
-// url "" means the default rule set built into the bundle.
-export function loadRuleSet(url) {
-    const key = url || '';
-    if (!ruleSets.has(key)) {
-        const loading = (async () => {
-            const core = await loadCore();
-            const source = key ? await fetchRules(key) : MESO_DEFAULT_RULES;
-            try {
-                return core.engine.load(source);
-            } catch (error) {
-                throw new MesoLoadError(error.code || 'rules.invalid', error.message || String(error),
-                    { path: error.path, errors: error.errors });
-            }
-        })();
-        ruleSets.set(key, loading);
-        // A failure is not cached: setting the attribute again retries.
-        loading.catch(() => ruleSets.delete(key));
+function loadInto(core, source, details) {
+    try {
+        return core.engine.load(source);
+    } catch (error) {
+        throw new MesoLoadError(error.code || 'rules.invalid', error.message || String(error),
+            { ...details, path: error.path, errors: error.errors });
     }
-    return ruleSets.get(key);
+}
+
+// locales/<lang>.json: { lang, build, rules: the built-in rule set's texts, ui: the widget's }.
+// It must come from the build that wrote this script: another build's texts could belong to
+// other rules. The ?v= keeps a cache from serving an older build's file.
+function loadLocale(lang) {
+    return once(locales, lang, async () => {
+        const url = besideScript(`locales/${lang}.json?v=${MESO_BUILD}`);
+        const text = await fetchText(url, 'locale.fetch', `The texts for "${lang}"`, { lang });
+        let file = null;
+        try {
+            file = JSON.parse(text);
+        } catch {
+            // reported below with the other ways of not being this build's file
+        }
+        if (!file || file.lang !== lang || file.build !== MESO_BUILD) {
+            throw new MesoLoadError('locale.invalid', `${url} is not this build's texts for "${lang}"`, { lang });
+        }
+        if (file.ui && !hasUiLanguage(lang)) addUiLanguage(lang, file.ui);
+        return file;
+    });
+}
+
+// The built-in rule set speaks one language at a time: its default language comes inside this
+// script, another one is its structure with that language's texts from the locale file, fetched
+// while the engine starts.
+function builtInRuleSet(lang) {
+    return once(ruleSets, `built-in:${lang}`, async () => {
+        if (lang === MESO_DEFAULT_RULES.default_language) return loadInto(await loadCore(), MESO_DEFAULT_RULES);
+        const [core, locale] = await Promise.all([loadCore(), loadLocale(lang)]);
+        if (!locale.rules) throw new MesoLoadError('locale.invalid', `The texts for "${lang}" hold no rule texts`, { lang });
+        return loadInto(core, { ...MESO_DEFAULT_RULES, languages: [lang], default_language: lang, locales: { [lang]: locale.rules } },
+            { lang });
+    });
+}
+
+function ruleSetAt(url) {
+    return once(ruleSets, `url:${url}`, async () => {
+        const [core, text] = await Promise.all([
+            loadCore(),
+            fetchText(new URL(url, document.baseURI), 'rules.fetch', 'The rule set'),
+        ]);
+        return loadInto(core, text);
+    });
+}
+
+// Everything needed to show a rule set in a language: resolves to { rules, lang, languages } with
+// the language `wanted` resolves to and every language the patient can switch to. A language
+// that cannot be loaded rejects with a MesoLoadError whose .lang names it; the caller stays in
+// (or falls back to) a language it has. url "" is the built-in rule set; with `plainChrome` a
+// rule set from a URL shows even when its language's UI texts do not load (English chrome).
+export async function loadRuleSet(url, wanted, { plainChrome = false } = {}) {
+    if (!url) {
+        const lang = pickLanguage(wanted, MESO_LANGUAGES, MESO_DEFAULT_RULES.default_language);
+        return { rules: await builtInRuleSet(lang), lang, languages: MESO_LANGUAGES };
+    }
+    const rules = await ruleSetAt(url);
+    const { languages, default_language: fallback } = rules.info('');
+    const lang = pickLanguage(wanted, languages, fallback);
+    if (MESO_LOCALE_FILES.includes(lang) && !hasUiLanguage(lang)) {
+        try {
+            await loadLocale(lang);
+        } catch (error) {
+            if (!plainChrome) throw error;
+        }
+    }
+    return { rules, lang, languages };
 }

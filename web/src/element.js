@@ -2,9 +2,9 @@
 // incremental session. All screening logic (which questions show, what is missing, validation,
 // outcome, plan) is the core's; this file keeps the view state, moves focus and draws.
 import { h } from './dom.js';
-import { uiText, pickLanguage } from './strings.js';
+import { uiText, hasUiLanguage, pickLanguage, LANGUAGE_NAMES } from './strings.js';
 import { formatDate, isIsoDate, localToday } from './format.js';
-import { loadRuleSet } from './core-loader.js';
+import { loadRuleSet, besideScript } from './core-loader.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent, outcomeDetail } from './events.js';
 import { readSaved, writeSaved, forgetSaved } from './storage.js';
 import { readQuestionValue } from './questions.js';
@@ -31,7 +31,7 @@ function adoptStyles(root) {
         }
         root.adoptedStyleSheets = [sharedSheet];
     } else if (!root.querySelector('link[rel="stylesheet"]')) {
-        root.prepend(h('link', { rel: 'stylesheet', href: new URL('meso-screener.css', MESO_SCRIPT_URL || document.baseURI).href }));
+        root.prepend(h('link', { rel: 'stylesheet', href: besideScript('meso-screener.css') }));
     }
 }
 
@@ -49,8 +49,10 @@ export class MesoScreenerElement extends HTMLElement {
         super();
         this.attachShadow({ mode: 'open' });
         this._bootCount = 0;
-        this._ruleSet = null;
-        this._infos = new Map();    // lang -> the rule set's info in that language
+        this._loaded = null;        // { rules, lang, languages } from loadRuleSet
+        this._infoCache = null;     // the loaded rule set's info in its language
+        this._switchingTo = null;   // the wanted language while its texts load
+        this._failedLang = null;    // a language that could not be loaded, for the notice
         this._session = null;
         this._answers = null;       // kept while there is no session (disconnected, reloading)
         this._result = null;
@@ -91,9 +93,11 @@ export class MesoScreenerElement extends HTMLElement {
         this._connected = true;
         adoptStyles(this.shadowRoot);
         for (const type of LISTENED) this.shadowRoot.addEventListener(type, this._onEvent);
-        if (this._ruleSet) {
+        if (this._loaded) {
             this._newSession();
             this._invalidate();
+            // The lang attribute may have changed while the element was out of the page.
+            this._switchLanguage();
         } else {
             this._boot();
         }
@@ -103,6 +107,7 @@ export class MesoScreenerElement extends HTMLElement {
         this._connected = false;
         for (const type of LISTENED) this.shadowRoot.removeEventListener(type, this._onEvent);
         this._bootCount++;
+        this._switchingTo = null;
         this._disposeSession();
         if (this._stopPrinting) this._stopPrinting();
     }
@@ -112,13 +117,12 @@ export class MesoScreenerElement extends HTMLElement {
         if (oldValue === newValue || !this._connected) return;
         if (name === 'rules') {
             this._disposeSession();
-            this._ruleSet = null;
+            this._loaded = null;
             this._boot();
-        } else if (this._ruleSet && name === 'today') {
+        } else if (this._loaded && name === 'today') {
             this._newSession();
-        } else if (this._ruleSet && name === 'lang') {
-            this._result = this._session.setLang(this._lang());
-            this._viewKey = '';
+        } else if (this._loaded && name === 'lang') {
+            this._switchLanguage();
         }
         this._invalidate();
     }
@@ -126,14 +130,25 @@ export class MesoScreenerElement extends HTMLElement {
     // --- the rule set and the session ----------------------------------------------------------
     async _boot() {
         const boot = ++this._bootCount;
+        const wanted = this._wanted();
         this._view = 'loading';
         this._viewKey = '';
+        this._switchingTo = null;
+        this._failedLang = null;
         this._invalidate();
         try {
-            const ruleSet = await loadRuleSet(this.rules);
+            let loaded;
+            try {
+                loaded = await loadRuleSet(this.rules, wanted);
+            } catch (error) {
+                if (!error.lang || boot !== this._bootCount) throw error;
+                // Only the wanted language failed: the questionnaire opens in the rule set's own.
+                this._languageFailed(error, error.lang);
+                loaded = await loadRuleSet(this.rules, '', { plainChrome: true });
+            }
             if (boot !== this._bootCount) return;
-            this._ruleSet = ruleSet;
-            this._infos = new Map();
+            this._loaded = loaded;
+            this._infoCache = null;
             const info = this._info();
             const saved = this.remember && !this._answers ? readSaved(info.id) : null;
             if (saved) {
@@ -149,9 +164,10 @@ export class MesoScreenerElement extends HTMLElement {
             this._viewKey = '';
             this._invalidate();
             this.dispatchEvent(new MesoReadyEvent({
-                ruleset: { id: info.id, version: info.version }, lang: this._lang(), languages: info.languages,
+                ruleset: { id: info.id, version: info.version }, lang: loaded.lang, languages: loaded.languages,
             }));
             this._emitStep();
+            if (this._wanted() !== wanted) this._switchLanguage();
         } catch (error) {
             if (boot !== this._bootCount) return;
             this._view = 'error';
@@ -163,17 +179,72 @@ export class MesoScreenerElement extends HTMLElement {
         }
     }
 
+    // Another language's texts may have to be fetched first; until they are here the patient
+    // keeps the current language, and if they do not come, keeps it for good, with a notice.
+    async _switchLanguage() {
+        const boot = this._bootCount;
+        const wanted = this._wanted();
+        this._switchingTo = wanted;
+        this._invalidate();
+        const current = () => boot === this._bootCount && this._switchingTo === wanted;
+        try {
+            const loaded = await loadRuleSet(this.rules, wanted);
+            if (!current()) return;
+            this._switchingTo = null;
+            this._failedLang = null;
+            this._use(loaded);
+        } catch (error) {
+            if (!current()) return;
+            this._switchingTo = null;
+            this._languageFailed(error, error.lang || wanted);
+            this._announcement = this._languageNotice();
+        }
+        this._invalidate();
+    }
+
+    // The same rule set in another language (or the built-in one loaded with that language's
+    // texts): the answers, the step and the view stay.
+    _use(loaded) {
+        const previous = this._loaded;
+        if (previous.rules === loaded.rules && previous.lang === loaded.lang) return;
+        this._loaded = loaded;
+        this._infoCache = null;
+        if (previous.rules === loaded.rules && this._session) this._result = this._session.setLang(loaded.lang);
+        else this._newSession();
+        this._viewKey = '';
+    }
+
+    _languageFailed(error, lang) {
+        this._failedLang = lang;
+        this.dispatchEvent(new MesoErrorEvent({ code: error.code || 'locale.fetch', message: error.message || String(error), path: error.path || '' }));
+    }
+
+    _languageNotice() {
+        const lang = this._lang();
+        return uiText(lang, 'lang_error', { language: LANGUAGE_NAMES[this._failedLang] || this._failedLang, current: LANGUAGE_NAMES[lang] || lang });
+    }
+
+    _wanted() {
+        return this.getAttribute('lang') || document.documentElement.lang || navigator.language;
+    }
+
+    // The language shown. Before a rule set is there, the loading message uses the wanted
+    // language when its UI texts are here already.
     _lang() {
-        const wanted = this.getAttribute('lang') || document.documentElement.lang || navigator.language;
-        if (!this._ruleSet) return pickLanguage(wanted, ['en', 'pl', 'uk'], 'en');
-        const any = this._infos.values().next().value || this._ruleSet.info('');
-        return pickLanguage(wanted, any.languages, any.default_language);
+        if (this._loaded) return this._loaded.lang;
+        const lang = pickLanguage(this._wanted(), MESO_LANGUAGES, MESO_DEFAULT_RULES.default_language);
+        return hasUiLanguage(lang) ? lang : 'en';
+    }
+
+    // What the language menu shows: the patient's choice while its texts load.
+    _chosenLang() {
+        const { languages, lang } = this._loaded;
+        return this._switchingTo ? pickLanguage(this._switchingTo, languages, lang) : lang;
     }
 
     _info() {
-        const lang = this._lang();
-        if (!this._infos.has(lang)) this._infos.set(lang, this._ruleSet.info(lang));
-        return this._infos.get(lang);
+        if (!this._infoCache) this._infoCache = this._loaded.rules.info(this._loaded.lang);
+        return this._infoCache;
     }
 
     _today() {
@@ -192,7 +263,7 @@ export class MesoScreenerElement extends HTMLElement {
     _newSession() {
         this._disposeSession();
         const known = questionMap(this._info());
-        this._session = this._ruleSet.session(this._today(), this._lang());
+        this._session = this._loaded.rules.session(this._today(), this._lang());
         for (const [key, value] of Object.entries(this._answers || {})) {
             if (known.has(key)) this._session.set(key, value);
         }
@@ -221,7 +292,10 @@ export class MesoScreenerElement extends HTMLElement {
             const action = target.closest('[data-action]');
             if (action) this._act(action.dataset.action, action);
         } else if (target.matches('select.lang-select')) {
-            if (event.type === 'change') this.setAttribute('lang', target.value);
+            if (event.type !== 'change') return;
+            // The same value again (a language that failed before) is a retry.
+            if (this.getAttribute('lang') === target.value) this._switchLanguage();
+            else this.setAttribute('lang', target.value);
         } else if (target.matches('input.remember-box')) {
             if (event.type === 'change') this._setConsent(target.checked);
         } else {
@@ -364,8 +438,9 @@ export class MesoScreenerElement extends HTMLElement {
     _render() {
         const frame = this._frame || (this._frame = buildFrame(this.shadowRoot));
         const lang = this._lang();
-        const ready = !!(this._ruleSet && this._session) && this._view !== 'loading' && this._view !== 'error';
-        renderHeader(frame, lang, ready ? this._info().languages : []);
+        const ready = !!(this._loaded && this._session) && this._view !== 'loading' && this._view !== 'error';
+        renderHeader(frame, lang, ready ? { languages: this._loaded.languages, chosen: this._chosenLang(), busy: !!this._switchingTo,
+            notice: this._failedLang ? this._languageNotice() : '' } : { languages: [] });
         if (!ready) {
             const key = `${this._view}:${lang}`;
             if (this._viewKey !== key) {

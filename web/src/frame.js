@@ -15,6 +15,7 @@ export function buildFrame(shadowRoot) {
         progressFill: h('div', { class: 'progress-fill' }),
         host: h('div', { class: 'view-host' }),
         footer: h('div', { class: 'foot', part: 'footer' }),
+        langNotice: h('p', { class: 'lang-notice', hidden: true }),
         stamp: h('p', { class: 'print-stamp' }),
         live: h('div', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' }),
         remember: null,
@@ -25,13 +26,17 @@ export function buildFrame(shadowRoot) {
     frame.langWrap = h('label', { class: 'lang' }, frame.langLabel, frame.lang);
     frame.root = h('div', { class: 'frame', part: 'container' },
         h('div', { class: 'head', part: 'header' }, frame.title, frame.langWrap),
-        frame.progress, frame.host, frame.footer, frame.stamp, frame.live);
+        frame.langNotice, frame.progress, frame.host, frame.footer, frame.stamp, frame.live);
     shadowRoot.append(frame.root);
     return frame;
 }
 
-export function renderHeader(frame, lang, languages) {
+// state: { languages, chosen: the menu's value, busy: while a language's texts load,
+//          notice: why the language did not change, or "" }
+export function renderHeader(frame, lang, state) {
+    const { languages, chosen = lang, busy = false, notice = '' } = state;
     frame.root.setAttribute('lang', lang);
+    frame.root.setAttribute('aria-busy', String(busy));
     frame.title.textContent = uiText(lang, 'title');
     frame.langWrap.hidden = languages.length < 2;
     frame.langLabel.textContent = uiText(lang, 'language');
@@ -40,7 +45,9 @@ export function renderHeader(frame, lang, languages) {
         frame.lang.dataset.key = key;
         frame.lang.replaceChildren(...languages.map((code) => h('option', { value: code, lang: code, text: LANGUAGE_NAMES[code] || code })));
     }
-    frame.lang.value = lang;
+    frame.lang.value = chosen;
+    frame.langNotice.textContent = notice;
+    frame.langNotice.hidden = !notice;
 }
 
 export function renderProgress(frame, lang, progress, hidden) {

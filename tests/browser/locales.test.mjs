@@ -1,0 +1,67 @@
+// One language per download: the rule set inside the loader has the default language only, and the
+// rule set the widget makes from it and a locale file screens every golden case exactly as the
+// whole rule set does, in every language. (Plain Node with the wasm engine: MESO_WASM_DIR.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { dist, repo, requireDist, loadCases } from './harness.mjs';
+import { splitRuleSet, withLanguage } from '../../web/build.mjs';
+import { loadCore } from '../node/core.mjs';
+
+requireDist();
+const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+const whole = JSON.parse(readFileSync(join(repo, manifest.built_from.rules), 'utf8'));
+const localeFile = (lang) => JSON.parse(readFileSync(join(dist, 'locales', `${lang}.json`), 'utf8'));
+const others = whole.languages.filter((lang) => lang !== whole.default_language);
+
+test('the locale files are those of the other languages, each of this build', () => {
+    assert.deepEqual(readdirSync(join(dist, 'locales')).sort(), others.map((lang) => `${lang}.json`).sort());
+    for (const lang of others) {
+        const file = localeFile(lang);
+        assert.equal(file.lang, lang);
+        assert.equal(file.build, manifest.build);
+        assert.ok(file.ui && file.ui.next, `${lang} has no UI texts`);
+        assert.ok(file.rules && file.rules['q.age'], `${lang} has no rule texts`);
+    }
+});
+
+test('the verifier\'s invariants and their texts are left out of what the browser gets', () => {
+    const { builtIn, texts } = splitRuleSet(whole);
+    assert.ok(whole.invariants.length > 0);
+    assert.equal('invariants' in builtIn, false);
+    assert.deepEqual(builtIn.languages, [whole.default_language]);
+    assert.deepEqual(Object.keys(builtIn.locales), [whole.default_language]);
+    for (const table of [...Object.values(texts), ...others.map((lang) => localeFile(lang).rules)]) {
+        assert.equal(Object.keys(table).filter((key) => key.startsWith('invariant.')).length, 0);
+    }
+});
+
+function withSettings(rules, settings) {
+    const copy = structuredClone(rules);
+    for (const [id, value] of Object.entries(settings || {})) copy.settings[id].value = value;
+    return copy;
+}
+
+test('every golden case screens the same with one language as with the whole rule set, in every language', async () => {
+    const core = await loadCore();
+    const { builtIn } = splitRuleSet(whole);
+    const cases = loadCases().filter((c) => c.answers && typeof c.answers === 'object');
+    assert.ok(cases.length >= 20, `only ${cases.length} cases`);
+    for (const lang of whole.languages) {
+        const part = lang === whole.default_language ? builtIn : withLanguage(builtIn, lang, localeFile(lang).rules);
+        let compared = 0;
+        for (const c of cases) {
+            const a = core.engine.load(withSettings(whole, c.settings));
+            const b = core.engine.load(withSettings(part, c.settings));
+            try {
+                assert.equal(b.screenText(c.answers, c.today, lang), a.screenText(c.answers, c.today, lang), `${c.file} in ${lang}`);
+                compared++;
+            } finally {
+                a.dispose();
+                b.dispose();
+            }
+        }
+        assert.equal(compared, cases.length);
+    }
+});
