@@ -1,5 +1,7 @@
 // The JavaScript half of the evaluation benchmark, in Node:
-//  - our engine compiled to wasm: rs.screen() per respondent (a full screening, like meso_bench);
+//  - our engine compiled to wasm, per respondent: rs.status() (answers checked, every condition
+//    evaluated, the verdict; like meso_bench's headline figure) and rs.screen() (also the texts,
+//    the plan and the result JSON);
 //  - json-logic-js 2.0.5 evaluating the same conditions (every enableWhen, finding `when` and
 //    `earliest`), which is condition evaluation only: no validation, no plan, no texts;
 //  - the wasm heap after one full questionnaire answered through a session.
@@ -80,22 +82,26 @@ session.dispose();
 // Answers go in as JSON text prepared beforehand, as the widget's session hands them over; the
 // result comes back as an object, so the JSON round trip is part of every wasm evaluation.
 const texts = respondents.map((answers) => JSON.stringify(answers));
-function wasmRun() {
+function wasmRun(screenOne) {
     const statuses = {};
     for (const text of texts) {
-        const status = rs.screen(text, TODAY, 'en').status;
+        const status = screenOne(text);
         statuses[status] = (statuses[status] || 0) + 1;
     }
     return statuses;
 }
+const verdictOnly = (text) => rs.status(text, TODAY);
+const fullScreening = (text) => rs.screen(text, TODAY, 'en').status;
 
 // A short warm-up lets both JITs settle before the clock runs.
 const warm = respondents.slice(0, 2000);
 for (const a of warm) for (const rule of conditions) jsonLogic.apply(rule, a);
 for (const a of warm) rs.screen(JSON.stringify(a), TODAY, 'en');
+for (const a of warm) rs.status(JSON.stringify(a), TODAY);
 
 const js = timed(jsonLogicRun);
-const wasm = timed(wasmRun);
+const wasm = timed(() => wasmRun(verdictOnly));
+const wasmScreen = timed(() => wasmRun(fullScreening));
 rs.dispose();
 
 const n = respondents.length;
@@ -104,5 +110,6 @@ console.log(JSON.stringify({
     conditions_per_respondent: conditions.length,
     jsonlogic: { seconds: js.seconds, evals_per_s: n / js.seconds, truthy: js.value },
     wasm: { seconds: wasm.seconds, evals_per_s: n / wasm.seconds, status: wasm.value },
+    wasm_screen: { seconds: wasmScreen.seconds, evals_per_s: n / wasmScreen.seconds, status: wasmScreen.value },
     heap: { bytes: heapBytes, status: full.status, answered: Object.keys(respondents[0]).length },
 }));
