@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/date.hpp"
+#include "core/json_write.hpp"
 #include "core/quote.hpp"
 
 namespace meso {
@@ -45,19 +46,19 @@ IntegerAnswer read_integer(const Json& value) {
         out.integral = true;
         out.fits = u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
         out.value = out.fits ? static_cast<std::int64_t>(u) : 0;
-        out.text = value.dump();
+        out.text = write_json(value);
     } else if (value.is_number_integer()) {
         out.integral = true;
         out.fits = true;
         out.value = value.get<std::int64_t>();
-        out.text = value.dump();
+        out.text = write_json(value);
     } else if (value.is_number_float()) {
         const double d = value.get<double>();
         out.integral = std::isfinite(d) && std::floor(d) == d;
         // 2^63 is exactly representable; anything at or beyond it does not fit.
         out.fits = out.integral && d > -9223372036854775808.0 && d < 9223372036854775808.0;
         out.value = out.fits ? static_cast<std::int64_t>(d) : 0;
-        out.text = out.fits ? std::to_string(out.value) : value.dump();
+        out.text = out.fits ? std::to_string(out.value) : write_json(value);
     }
     return out;
 }

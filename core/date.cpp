@@ -1,6 +1,6 @@
 #include "core/date.hpp"
 
-#include <cstdio>
+#include <cstddef>
 
 namespace meso {
 namespace {
@@ -50,6 +50,16 @@ bool read_digits(std::string_view text, std::size_t from, std::size_t count, uns
     return true;
 }
 
+// printf's "%0<width>lld": zeros fill the number to `width` characters, the minus sign counted.
+void append_padded(std::string& out, std::int64_t n, std::size_t width) {
+    const auto bits = static_cast<std::uint64_t>(n);
+    const std::string digits = std::to_string(n < 0 ? 0 - bits : bits);
+    if (n < 0) out += '-';
+    const std::size_t used = digits.size() + (n < 0 ? 1 : 0);
+    if (used < width) out.append(width - used, '0');
+    out += digits;
+}
+
 }  // namespace
 
 std::optional<Date> Date::parse(std::string_view text) {
@@ -64,10 +74,13 @@ std::optional<Date> Date::parse(std::string_view text) {
 
 std::string Date::iso() const {
     const Civil c = civil_from_days(days_);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02u", static_cast<long long>(c.year),
-                  c.month, c.day);
-    return buffer;
+    std::string out;
+    append_padded(out, c.year, 4);
+    out += '-';
+    append_padded(out, c.month, 2);
+    out += '-';
+    append_padded(out, c.day, 2);
+    return out;
 }
 
 int Date::year() const { return static_cast<int>(civil_from_days(days_).year); }

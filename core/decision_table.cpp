@@ -3,6 +3,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/json_write.hpp"
 #include "core/ruleset.hpp"
 #include "core/ruleset_scan.hpp"
 
@@ -34,7 +35,7 @@ const Json& rule_at(const RuleSet& rules, const std::string& path) {
 }
 
 std::string rule_text(const RuleSet& rules, const std::string& path) {
-    return rule_at(rules, path).dump();
+    return write_json(rule_at(rules, path));
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -79,7 +80,7 @@ std::string waiting_cell(const RuleSet& rules, std::string_view lang, const Find
     if (!finding.until.empty()) parts.push_back(rules.text(lang, finding.until));
     if (finding.earliest) {
         const Json& rule = rule_at(rules, finding.path + "/earliest");
-        parts.push_back("earliest: " + code(rule.dump()));
+        parts.push_back("earliest: " + code(write_json(rule)));
         std::set<std::string, std::less<>> names;
         rules_detail::settings_read(rule, names);
         for (const auto& name : names) {

@@ -96,24 +96,27 @@ std::optional<Json> cost(const RuleSet& rules, const PlanRange& sessions) {
     if (!price || !price->is_number() || !(price->get<double>() > 0)) return std::nullopt;
     const double each = price->get<double>();
     const Json* currency = setting_value(rules, "currency");
-    Json out = {{"currency", currency && currency->is_string() ? *currency : Json(nullptr)},
-                {"per_session", number_json(each)},
-                {"min", number_json(each * sessions.min)},
-                {"max", number_json(each * sessions.max)}};
+    Json out;
+    out["currency"] = currency && currency->is_string() ? *currency : Json(nullptr);
+    out["per_session"] = number_json(each);
+    out["min"] = number_json(each * sessions.min);
+    out["max"] = number_json(each * sessions.max);
     if (sessions.planned) out["planned"] = number_json(each * *sessions.planned);
     return out;
 }
 
 Json range_json(const PlanRange& range) {
-    Json out = {{"min", number_json(range.min)}, {"max", number_json(range.max)}};
+    Json out;
+    out["min"] = number_json(range.min);
+    out["max"] = number_json(range.max);
     if (range.planned) out["planned"] = number_json(*range.planned);
     Json ranges = Json::array();
     for (const SourcedRange& item : range.ranges) {
-        Json entry = {{"min", number_json(item.min)},
-                      {"max", number_json(item.max)},
-                      {"sources", item.sources}};
+        Json& entry = ranges.emplace_back();
+        entry["min"] = number_json(item.min);
+        entry["max"] = number_json(item.max);
+        entry["sources"] = item.sources;
         if (!item.note.empty()) entry["note"] = item.note;
-        ranges.push_back(std::move(entry));
     }
     out["ranges"] = std::move(ranges);
     return out;
@@ -121,8 +124,11 @@ Json range_json(const PlanRange& range) {
 
 Json texts_json(const std::vector<SourcedText>& texts) {
     Json out = Json::array();
-    for (const SourcedText& text : texts)
-        out.push_back({{"text", text.text}, {"sources", text.sources}});
+    for (const SourcedText& text : texts) {
+        Json& entry = out.emplace_back();
+        entry["text"] = text.text;
+        entry["sources"] = text.sources;
+    }
     return out;
 }
 
@@ -182,9 +188,10 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
 }
 
 Json plan_json(const RuleSet& rules, const std::string& lang, const PlanResult& plan) {
-    Json out = {{"concerns", plan.concerns},
-                {"areas", plan.areas},
-                {"general_figures", plan.general_figures}};
+    Json out;
+    out["concerns"] = plan.concerns;
+    out["areas"] = plan.areas;
+    out["general_figures"] = plan.general_figures;
     if (!plan.general_figures.empty()) {
         std::string names;
         for (const std::string& id : plan.general_figures) {

@@ -1,7 +1,6 @@
 #include "core/quote.hpp"
 
 #include <cstdint>
-#include <cstdio>
 
 namespace meso {
 namespace {
@@ -31,9 +30,11 @@ std::string escape(std::uint32_t code) {
         case '\r': return "\\r";
         default: break;
     }
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(code));
-    return buffer;
+    std::string hex;  // at least four digits, as JSON writes \u escapes
+    for (; code > 0 || hex.size() < 4; code >>= 4) {
+        hex.insert(hex.begin(), "0123456789abcdef"[code & 0xF]);
+    }
+    return "\\u" + hex;
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
 #include "core/ruleset_reader.hpp"
 
+#include "core/decimal.hpp"
 #include "core/quote.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 
 namespace meso::rules_detail {
 namespace {
@@ -45,9 +45,7 @@ std::string number_text(double value) {
     if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 1e15) {
         return std::to_string(static_cast<long long>(value));
     }
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.15g", value);
-    return buffer;
+    return decimal::general(value, 15);
 }
 
 bool reserved_id(std::string_view id) {

@@ -1,5 +1,6 @@
 #include "core/ruleset_scan.hpp"
 
+#include "core/json_write.hpp"
 #include "core/ruleset_reader.hpp"
 
 namespace meso::rules_detail {
@@ -33,7 +34,7 @@ std::string plain_text(const nlohmann::json& value) {
     if (value.is_null()) return "";
     if (value.is_string()) return value.get<std::string>();
     if (value.is_number()) return number_text(value.get<double>());
-    return value.dump();
+    return write_json(value);
 }
 
 }  // namespace meso::rules_detail

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/answers.hpp"
+#include "core/json_write.hpp"
 #include "core/plan.hpp"
 #include "core/status.hpp"
 
@@ -50,8 +51,8 @@ std::vector<std::size_t> evaluation_order(const RuleSet& rules,
 std::string format_setting(const Json& value) {
     if (value.is_string()) return value.get<std::string>();
     if (value.is_null()) return "";
-    if (value.is_number()) return number_json(value.get<double>()).dump();
-    return value.dump();
+    if (value.is_number()) return write_json(number_json(value.get<double>()));
+    return write_json(value);
 }
 
 bool plannable(Status status) {

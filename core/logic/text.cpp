@@ -1,11 +1,10 @@
 #include "core/logic/text.hpp"
 
-#include <clocale>
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
+
+#include "core/decimal.hpp"
 
 namespace meso::logic::text {
 namespace {
@@ -50,28 +49,6 @@ bool is_js_space(char32_t cp) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// Converts text already known to be a C decimal literal, whatever the process locale says.
-double decimal_to_double(std::string_view literal) {
-    if (literal.size() <= 15) {
-        std::int64_t whole = 0;
-        bool plain = !literal.empty();
-        for (char c : literal) {
-            if (!is_digit(c)) {
-                plain = false;
-                break;
-            }
-            whole = whole * 10 + (c - '0');
-        }
-        if (plain) return static_cast<double>(whole);
-    }
-    std::string copy(literal);
-    const char point = *std::localeconv()->decimal_point;
-    if (point != '.')
-        for (char& c : copy)
-            if (c == '.') c = point;
-    return std::strtod(copy.c_str(), nullptr);
-}
-
 // Length of the longest StrUnsignedDecimalLiteral prefix (digits, fraction, exponent), 0 if none.
 std::size_t decimal_prefix(std::string_view s) {
     std::size_t i = 0, digits = 0;
@@ -103,28 +80,6 @@ double radix_integer(std::string_view digits, int radix) {
         value = value * radix + d;
     }
     return value;
-}
-
-// The shortest decimal digits that read back as x (x finite and > 0), and the exponent of the
-// first digit, as JS Number::toString needs them.
-void shortest_digits(double x, std::string& digits, int& exponent) {
-    char buffer[40];
-    for (int precision = 1; precision <= 17; ++precision) {
-        std::snprintf(buffer, sizeof buffer, "%.*e", precision - 1, x);
-        // Read "d[<point>ddd]e±xx" without trusting the locale's decimal point.
-        digits.clear();
-        const char* p = buffer;
-        while (*p && *p != 'e') {
-            if (is_digit(*p)) digits += *p;
-            ++p;
-        }
-        exponent = *p ? std::atoi(p + 1) : 0;
-        std::string literal = digits.substr(0, 1);
-        if (digits.size() > 1) literal += '.' + digits.substr(1);
-        literal += 'e' + std::to_string(exponent);
-        if (decimal_to_double(literal) == x) break;
-    }
-    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
 }
 
 }  // namespace
@@ -204,9 +159,7 @@ void append_number(std::string& out, double x) {
         out += std::to_string(static_cast<std::int64_t>(x));
         return;
     }
-    std::string digits;
-    int exponent = 0;
-    shortest_digits(x, digits, exponent);
+    const auto [digits, exponent] = decimal::shortest(x);
     const int k = static_cast<int>(digits.size());
     const int n = exponent + 1;  // position of the decimal point relative to the digits
     if (k <= n && n <= 21) {
@@ -252,7 +205,7 @@ double string_to_number(std::string_view s) {
     if (body[0] == '+' || body[0] == '-') body.remove_prefix(1);
     if (body == "Infinity") return negative ? -kInfinity : kInfinity;
     if (body.empty() || decimal_prefix(body) != body.size()) return kNaN;
-    const double magnitude = decimal_to_double(body);
+    const double magnitude = decimal::parse(body);
     return negative ? -magnitude : magnitude;
 }
 
@@ -264,7 +217,7 @@ double parse_float(std::string_view s) {
     if (s.substr(0, 8) == "Infinity") return negative ? -kInfinity : kInfinity;
     const std::size_t length = decimal_prefix(s);
     if (length == 0) return kNaN;
-    const double magnitude = decimal_to_double(s.substr(0, length));
+    const double magnitude = decimal::parse(s.substr(0, length));
     return negative ? -magnitude : magnitude;
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/describe.hpp"
 #include "core/json_text.hpp"
+#include "core/json_write.hpp"
 #include "core/logic/program.hpp"
 #include "core/ruleset.hpp"
 #include "core/screen.hpp"
@@ -24,10 +25,12 @@ std::string failure(const meso::Errors& errors) {
     for (const meso::Error& e : errors) {
         list.push_back({{"code", e.code}, {"path", e.path}, {"message", e.message}});
     }
-    return Json{{"ok", false}, {"errors", std::move(list)}}.dump();
+    return meso::write_json(Json{{"ok", false}, {"errors", std::move(list)}});
 }
 
-std::string success(Json value) { return Json{{"ok", true}, {"value", std::move(value)}}.dump(); }
+std::string success(Json value) {
+    return meso::write_json(Json{{"ok", true}, {"value", std::move(value)}});
+}
 
 std::string logic_apply(const std::string& rule_text, const std::string& data_text,
                         const std::string& today) {
@@ -85,7 +88,7 @@ public:
     std::string screen_text(const std::string& answers_text, const std::string& today,
                             const std::string& lang) const {
         auto result = screen_json(answers_text, today, lang);
-        if (auto* json = std::get_if<Json>(&result)) return success(json->dump(2));
+        if (auto* json = std::get_if<Json>(&result)) return success(meso::write_json(*json, 2));
         return std::get<std::string>(result);
     }
 
