@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <string>
@@ -213,6 +214,91 @@ inline std::string fuzz_session(const std::shared_ptr<const RuleSet>& rules,
                    "\n  screen  " + expected;
     }
     return "";
+}
+
+// --- fuzz_json: any text, compared with nlohmann::json::parse ----------------------------------
+//
+// parse_json must reject what nlohmann rejects and accept what it accepts with the same value,
+// type for type (nlohmann's == holds 1 and 1.0 equal; -0.0 and 0.0 too). Where we are stricter on
+// purpose only our error is checked: a duplicate key (nlohmann keeps the last) and nesting beyond
+// max_depth. A NUL byte ends the text for nlohmann, while we reject it: we must reject the text,
+// and agree with nlohmann when we read only the part before the NUL.
+
+// type_name() says "number" for all three kinds of number.
+inline std::string json_type(const Json& value) {
+    switch (value.type()) {
+        case Json::value_t::number_integer: return "integer";
+        case Json::value_t::number_unsigned: return "unsigned";
+        case Json::value_t::number_float: return "float";
+        default: return value.type_name();
+    }
+}
+
+// "" when `ours` and `theirs` are the same value of the same types throughout.
+inline std::string json_difference(const Json& ours, const Json& theirs, const std::string& path = "") {
+    const std::string where = " at " + (path.empty() ? std::string("/") : path);
+    if (ours.type() != theirs.type()) return json_type(ours) + " instead of " + json_type(theirs) + where;
+    if (ours.is_number_float()) {
+        const double a = ours.get<double>(), b = theirs.get<double>();
+        if (std::memcmp(&a, &b, sizeof a) != 0) return ours.dump() + " instead of " + theirs.dump() + where;
+        return "";
+    }
+    if (ours.is_array()) {
+        if (ours.size() != theirs.size()) return "an array of another size" + where;
+        for (std::size_t i = 0; i < ours.size(); ++i) {
+            if (auto problem = json_difference(ours[i], theirs[i], pointer_append(path, i)); !problem.empty())
+                return problem;
+        }
+        return "";
+    }
+    if (ours.is_object()) {
+        if (ours.size() != theirs.size()) return "an object of another size" + where;
+        for (auto a = ours.begin(), b = theirs.begin(); a != ours.end(); ++a, ++b) {
+            if (a.key() != b.key()) return "key \"" + a.key() + "\" instead of \"" + b.key() + "\"" + where;
+            if (auto problem = json_difference(*a, *b, pointer_append(path, a.key())); !problem.empty())
+                return problem;
+        }
+        return "";
+    }
+    return ours == theirs ? "" : "another value" + where;
+}
+
+inline std::string check_json_error(const Errors& errors) {
+    if (auto problem = check_errors(errors, "parse_json"); !problem.empty()) return problem;
+    if (errors.size() != 1) return "parse_json gave more than one error";
+    const Error& e = errors.front();
+    if (e.code == "json.syntax") {
+        if (!e.path.empty() || e.message.rfind("line ", 0) != 0)
+            return "a syntax error without line and column: " + e.to_string();
+    } else if (e.code != "json.number" && e.code != "json.too_deep" && e.code != "json.duplicate_key") {
+        return "an unexpected error: " + e.to_string();
+    }
+    return "";
+}
+
+inline std::string json_agrees_with_nlohmann(const Result<Json>& ours, std::string_view text) {
+    const Json theirs = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (!ours) {
+        const Error& e = ours.errors().front();
+        if (e.code == "json.duplicate_key" || e.code == "json.too_deep") return "";
+        if (!theirs.is_discarded()) return "rejected what nlohmann accepts: " + e.to_string();
+        return "";
+    }
+    if (theirs.is_discarded())
+        return "accepted what nlohmann rejects: " +
+               ours->dump(-1, ' ', false, Json::error_handler_t::replace).substr(0, 200);
+    return json_difference(*ours, theirs);
+}
+
+inline std::string fuzz_json(std::string_view text) {
+    const auto whole = parse_json(text);
+    if (!whole) {
+        if (auto problem = check_json_error(whole.errors()); !problem.empty()) return problem;
+    }
+    const std::size_t nul = text.find('\0');
+    if (nul == std::string_view::npos) return json_agrees_with_nlohmann(whole, text);
+    if (whole) return "accepted a NUL byte";
+    return json_agrees_with_nlohmann(parse_json(text.substr(0, nul)), text);
 }
 
 // The rule set fuzz_session drives, loaded from text; null when it does not load.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets into build/fuzz and runs each for $FUZZ_SECONDS (default 60).
+# Builds the libFuzzer targets into build/fuzz (or $FUZZ_BUILD) and runs each for $FUZZ_SECONDS
+# (default 60).
 #   bash tests/fuzz/run.sh                      # the bounded run of the test command
 #   FUZZ_SECONDS=3600 bash tests/fuzz/run.sh    # a longer run
-#   bash tests/fuzz/run.sh logic                # only some targets: logic ruleset session
+#   bash tests/fuzz/run.sh logic                # only some targets: logic ruleset session json
 # The corpus grows in build/fuzz/corpus/<target> (seeded from build/fuzz/seeds/<target>); a crash
 # is written to build/fuzz/artifacts/<target>/ and fails the run. Copy it into
 # tests/fuzz/regressions/<target>/ so that meso_unit replays it from then on.
@@ -11,8 +12,8 @@ cd "$(dirname "$0")/../.."
 export NODE_PATH=/usr/share/nodejs
 
 seconds=${FUZZ_SECONDS:-60}
-build=build/fuzz
-targets=("${@:-logic ruleset session}")
+build=${FUZZ_BUILD:-build/fuzz}
+targets=("${@:-logic ruleset session json}")
 targets=(${targets[*]})
 
 if [[ ! -f $build/CMakeCache.txt ]]; then

@@ -1,9 +1,11 @@
-// Writes the seed corpora of the fuzz targets into OUT/{logic,ruleset,session}/:
+// Writes the seed corpora of the fuzz targets into OUT/{logic,ruleset,session,json}/:
 //   logic   - every JsonLogic conformance case and every condition of the rule sets, as RULE\0DATA
 //   ruleset - rules/mesotherapy.json and tests/rulesets/*.json
 //   session - the golden cases' answers (tests/cases/*.json) as fuzz_session operation streams
+//   json    - every file of rules/, tests/cases/, tests/rulesets/ and the conformance suite, as is
+//             (the corpus of the differential test in tests/unit/unit-json-text.cpp)
 // Usage: node tests/fuzz/seeds.mjs OUT
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -75,3 +77,14 @@ streams.push([setLine('age', 17), setLine('sex', 'male'), setLine('pregnant', tr
   setLine('concerns', ['hair_loss', 'wrinkles']), setLine('areas', ['scalp']), 'l\x01',
   setLine('concerns', ['wrinkles']), 'r', setLine('__proto__', { a: 1 })].join('\n'));
 writeCorpus('session', streams);
+
+// --- json --------------------------------------------------------------------------------------
+const filesUnder = dir => (existsSync(dir) ? readdirSync(dir).sort() : [])
+  .map(f => join(dir, f))
+  .flatMap(path => (statSync(path).isDirectory() ? filesUnder(path) : [path]));
+writeCorpus('json', [
+  ...filesUnder(join(root, 'rules')),
+  ...jsonFiles(join(root, 'tests', 'cases')),
+  ...jsonFiles(join(root, 'tests', 'rulesets')),
+  ...filesUnder(join(root, '..', 'shared', 'conformance', 'jsonlogic')),
+].map(path => readFileSync(path)));
