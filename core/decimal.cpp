@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 // Both directions work on a decimal number as a string of digits, multiplied and divided by
 // powers of two digit by digit: slow next to Ryu or Eisel-Lemire, but short, obviously exact,
@@ -21,6 +22,12 @@ constexpr int kMaxShift = 59;  // a digit times 2^59 plus the carry still fits i
 // Enough digits to round any literal correctly: a value halfway between two doubles has at
 // most 767 significant digits, and the digits dropped beyond this are remembered as `inexact`.
 constexpr std::size_t kParseDigits = 800;
+
+// Enough digits to round nearly every literal, and much faster on large or tiny ones. Each of
+// the at most 30 divisions that drop digits errs by less than 1e-39 of the value, so the 53-bit
+// significand (below 1e16) is off by less than 1e-20: only a fraction that close to 1/2 needs
+// the slow pass.
+constexpr std::size_t kQuickDigits = 40;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 std::uint64_t digit_value(char c) { return static_cast<std::uint64_t>(c - '0'); }
@@ -102,6 +109,24 @@ struct Decimal {
         }
     }
 
+    // Keeps at most `keep` digits.
+    void truncate(std::size_t keep) {
+        if (digits.size() <= keep) return;
+        inexact = true;  // the last digit is never a zero, so a nonzero one is dropped
+        digits.resize(keep);
+        trim_trailing_zeros();
+    }
+
+    // Whether the digits dropped might carry the part after the decimal point across 1/2: it is
+    // within 1e-20 of it.
+    bool may_be_half() const {
+        if (!inexact || point < 0) return false;
+        const auto whole = std::min(static_cast<std::size_t>(point), digits.size());
+        std::string fraction = digits.substr(whole, 20);
+        fraction.resize(20, '0');
+        return fraction == "50000000000000000000" || fraction == "49999999999999999999";
+    }
+
     // The nearest integer, ties to even; the value must be below 2^64.
     std::uint64_t rounded_integer() const {
         if (point < 0) return 0;  // below 0.1
@@ -142,18 +167,16 @@ bool parse_exactly(const Decimal& d, double& out) {
     return true;
 }
 
-double to_double(Decimal d) {
-    if (d.digits.empty()) return 0;
-    if (double exact = 0; parse_exactly(d, exact)) return exact;
-    if (d.point > 310) return std::numeric_limits<double>::infinity();  // above 1e309
-    if (d.point < -330) return 0;                                        // below 1e-330
-
+// The double nearest to d, from its first `keep` digits, or nothing when the digits dropped
+// might decide which way the last bit rounds (never when keeping kParseDigits).
+std::optional<double> round_to_double(Decimal d, std::size_t keep) {
+    d.truncate(keep);
     // Scale into [0.5, 1) by powers of two, counting them in `binary`. While the value is at
     // least 10^(point-1), dividing by 8^(point-1) keeps it at least 1; the reverse holds below.
     int binary = 0;
     while (d.point > 0) {
         const int shift = d.point > 1 ? std::min(3 * (d.point - 1), kMaxShift) : 1;
-        d.shift_right(shift, kParseDigits);
+        d.shift_right(shift, keep);
         binary += shift;
     }
     while (d.point < 0) {
@@ -170,10 +193,11 @@ double to_double(Decimal d) {
     int exponent = binary - 1;
     if (exponent > 1023) return std::numeric_limits<double>::infinity();
     if (exponent < -1022) {  // subnormal: fewer bits below the smallest exponent
-        d.divide_by_power_of_two(-1022 - exponent, kParseDigits);
+        d.divide_by_power_of_two(-1022 - exponent, keep);
         exponent = -1022;
     }
     d.shift_left(53);
+    if (keep < kParseDigits && d.may_be_half()) return std::nullopt;
     std::uint64_t significand = d.rounded_integer();
     if (significand == std::uint64_t{1} << 53) {  // rounding carried into a new bit
         significand >>= 1;
@@ -186,17 +210,33 @@ double to_double(Decimal d) {
     return bit_cast<double>(bits);
 }
 
-// x (finite, > 0) as a Decimal, exactly: every double is a sum of powers of two, so has a
-// finite decimal expansion (at most 767 significant digits).
-Decimal exact(double x) {
+double to_double(const Decimal& d) {
+    if (d.digits.empty()) return 0;
+    if (double exact = 0; parse_exactly(d, exact)) return exact;
+    if (d.point > 310) return std::numeric_limits<double>::infinity();  // above 1e309
+    if (d.point < -330) return 0;                                        // below 1e-330
+    if (const auto quick = round_to_double(d, kQuickDigits)) return *quick;
+    return *round_to_double(d, kParseDigits);
+}
+
+// x = significand x 2^exponent, for x finite and > 0.
+struct Binary {
+    std::uint64_t significand = 0;
+    int exponent = 0;
+    bool closer_below = false;  // the double below x is nearer than the one above
+};
+
+Binary binary_of(double x) {
     const auto bits = bit_cast<std::uint64_t>(x);
     const auto field = static_cast<int>((bits >> 52) & 0x7FF);
-    std::uint64_t significand = bits & ((std::uint64_t{1} << 52) - 1);
-    int exponent = -1074;
-    if (field != 0) {
-        significand |= std::uint64_t{1} << 52;
-        exponent = field - 1075;
-    }
+    const std::uint64_t fraction = bits & ((std::uint64_t{1} << 52) - 1);
+    if (field == 0) return {fraction, -1074, false};  // subnormal
+    return {fraction | (std::uint64_t{1} << 52), field - 1075, fraction == 0 && field > 1};
+}
+
+// significand x 2^exponent as a Decimal, exactly: every double and every point halfway between
+// two has a finite decimal expansion (at most 767 significant digits).
+Decimal exact(std::uint64_t significand, int exponent) {
     Decimal d;
     d.digits = std::to_string(significand);
     d.point = static_cast<int>(d.digits.size());
@@ -204,6 +244,17 @@ Decimal exact(double x) {
     d.multiply_by_power_of_two(exponent);
     d.divide_by_power_of_two(-exponent, std::string::npos);
     return d;
+}
+
+Decimal exact(double x) {
+    const Binary b = binary_of(x);
+    return exact(b.significand, b.exponent);
+}
+
+// <0, 0 or >0 as a < b, for a and b > 0.
+int compare(const Decimal& a, const Decimal& b) {
+    if (a.point != b.point) return a.point < b.point ? -1 : 1;
+    return a.digits.compare(b.digits);  // no trailing zeros: a shorter prefix is smaller
 }
 
 Digits round(const Decimal& d, int count) {
@@ -227,11 +278,36 @@ Digits round(const Decimal& d, int count) {
     return out;
 }
 
-double to_double(const Digits& d) {
+Decimal decimal_of(const Digits& d) {
     Decimal value{d.digits, d.exponent + 1, false};
     value.trim_trailing_zeros();
-    return to_double(std::move(value));
+    return value;
 }
+
+// Whether a decimal parses back to the double `b`: it does when it lies strictly between the
+// points halfway to the neighbouring doubles, or on one of them when b's significand is even
+// (ties go to even).
+class ReadsBack {
+public:
+    explicit ReadsBack(const Binary& b) : b_(b) {}
+
+    bool operator()(const Decimal& candidate) {
+        if (!low_) {  // the bounds cost more than the rest: only for the few who need them
+            low_ = b_.closer_below ? exact(4 * b_.significand - 1, b_.exponent - 2)
+                                   : exact(2 * b_.significand - 1, b_.exponent - 1);
+            high_ = exact(2 * b_.significand + 1, b_.exponent - 1);
+        }
+        const bool ties = b_.significand % 2 == 0;
+        const int above_low = compare(candidate, *low_);
+        const int below_high = compare(*high_, candidate);
+        return (above_low > 0 || (above_low == 0 && ties)) &&
+               (below_high > 0 || (below_high == 0 && ties));
+    }
+
+private:
+    Binary b_;
+    std::optional<Decimal> low_, high_;
+};
 
 }  // namespace
 
@@ -270,19 +346,23 @@ double parse(std::string_view literal) {
         d.point += negative_exponent ? -exponent : exponent;
     }
     d.trim_trailing_zeros();
-    const double magnitude = to_double(std::move(d));
+    const double magnitude = to_double(d);
     return negative ? -magnitude : magnitude;
 }
 
 Digits round(double x, int count) { return round(exact(x), count); }
 
 Digits shortest(double x) {
-    const Decimal value = exact(x);
+    const Binary b = binary_of(x);
+    const Decimal value = exact(b.significand, b.exponent);
+    ReadsBack reads_back(b);
     Digits digits;
     // The nearest 17 digits always read back: the loop ends there at the latest.
     for (int count = 1; count <= 17; ++count) {
         digits = round(value, count);
-        if (to_double(digits) == x) break;
+        const Decimal candidate = decimal_of(digits);
+        double quick = 0;  // most candidates are one exact multiplication away from a double
+        if (parse_exactly(candidate, quick) ? quick == x : reads_back(candidate)) break;
     }
     const std::size_t last = digits.digits.find_last_not_of('0');
     digits.digits.resize(last + 1);

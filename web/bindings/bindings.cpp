@@ -65,11 +65,9 @@ public:
         auto rules = meso::load_ruleset(*document);
         if (!rules) return failure(rules.errors());
         rules_ = std::make_shared<const meso::RuleSet>(std::move(*rules));
-        Json warnings = Json::array();
-        for (const meso::Error& e : meso::lint_ruleset(*rules_)) {
-            warnings.push_back({{"code", e.code}, {"path", e.path}, {"message", e.message}});
-        }
-        return success({{"id", rules_->id}, {"version", rules_->version}, {"warnings", warnings}});
+        // No lint here: its warnings are for the clinic's staff (mesoscreen lint), and a patient
+        // should not download the code that finds them.
+        return success({{"id", rules_->id}, {"version", rules_->version}});
     }
 
     std::string info(const std::string& lang) const {

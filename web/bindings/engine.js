@@ -41,7 +41,6 @@ class MesoRuleSet {
     this._raw = raw;
     this.id = loaded.id;
     this.version = loaded.version;
-    this.warnings = loaded.warnings;
   }
   info(lang) { return unwrap(this._raw.info(String(lang || ''))); }
   screen(answers, today, lang) {
