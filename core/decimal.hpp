@@ -1,7 +1,7 @@
 // Decimal text and doubles, converted exactly, without strtod or printf. Both directions round
-// correctly, as a good C library does, but they read no locale, and in the wasm they spare the
-// module musl's printf engine and strtod with the software long-double arithmetic both need:
-// a tenth of the download.
+// correctly, as a good C library does, but they read no locale, and they keep out of the wasm
+// musl's strtod with its software long-double arithmetic and printf's floating-point engine
+// (with json_write.hpp, which removes the last printf: 10 KB of the gzipped module).
 #pragma once
 
 #include <string>
