@@ -28,7 +28,7 @@ std::vector<std::size_t> evaluation_order(const RuleSet& rules,
     const std::size_t n = rules.questions.size();
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < n; ++i) index.emplace(rules.questions[i].id, i);
-    std::vector<bool> placed(n, false);
+    std::vector<char> placed(n, false);
     std::vector<std::size_t> order;
     while (order.size() < n) {
         std::size_t next = n;

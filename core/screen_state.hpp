@@ -40,9 +40,11 @@ struct FindingState {
 struct Dependencies {
     std::vector<std::size_t> order;              // question indices, dependencies first
     std::vector<std::set<std::string>> question_reads;  // enableWhen roots (+ concerns for areas)
-    std::vector<bool> question_dynamic;          // reads keys not known before evaluation
+    // reads keys not known before evaluation (char, not bool: vector<bool>'s bit code costs the
+    // wasm 1.4 KB gzip)
+    std::vector<char> question_dynamic;
     std::vector<std::set<std::string>> finding_reads;
-    std::vector<bool> finding_dynamic;
+    std::vector<char> finding_dynamic;
 };
 
 struct Evaluation {
