@@ -232,18 +232,18 @@ std::vector<std::string> chosen_areas(const RuleSet& rules, const Json& effectiv
 
 std::vector<std::string> offered_options(const RuleSet& rules, const Question& question,
                                          const Json& effective) {
+    // The candidates in the rule set's order, each kept when offers() says so: one rule for
+    // what a question offers, whether a list is wanted or one answer is checked.
     std::vector<std::string> out;
+    const auto keep = [&](const std::string& id) {
+        if (offers(rules, question, effective, id)) out.push_back(id);
+    };
     if (question.options_from == "concerns") {
-        for (const Concern& concern : rules.concerns) out.push_back(concern.id);
+        for (const Concern& concern : rules.concerns) keep(concern.id);
     } else if (question.options_from == "areas") {
-        std::set<std::string> wanted;
-        for (const std::string& id : chosen_concerns(rules, effective))
-            if (const Concern* concern = rules.concern(id))
-                wanted.insert(concern->areas.begin(), concern->areas.end());
-        for (const Area& area : rules.areas)
-            if (wanted.count(area.id)) out.push_back(area.id);
+        for (const Area& area : rules.areas) keep(area.id);
     } else {
-        for (const Option& option : question.options) out.push_back(option.id);
+        for (const Option& option : question.options) keep(option.id);
     }
     return out;
 }
