@@ -1,6 +1,7 @@
 // The page-level API: defines <meso-screener> once and offers MesoScreener.mount() for pages
 // that cannot add an element. Calls queued by the stub before this script ran are replayed:
 //   window.MesoScreener = window.MesoScreener || { q: [], mount() { this.q.push(arguments); } };
+import { MESO_VERSION } from 'meso:build';
 import { MesoScreenerElement } from './element.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent } from './events.js';
 

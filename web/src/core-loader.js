@@ -1,11 +1,12 @@
 // One module load per page, shared by every <meso-screener>; one load per rule set URL, and of the
-// built-in rule set one load per language. Provided by the build (web/build.mjs):
-//   createMesoCore, MESO_SCRIPT_URL;
-//   MESO_DEFAULT_RULES  the built-in rule set with its default language's texts only;
-//   MESO_LANGUAGES      every language of the built-in rule set;
-//   MESO_LOCALE_FILES   the languages that have a file locales/<lang>.json next to this script;
-//   MESO_BUILD          the build that wrote this script and its locale files.
+// built-in rule set one load per language. The engine's glue (meso:core) and what the build knows
+// (meso:build) are modules that web/build.mjs makes while it bundles; see there.
+import createMesoCore from 'meso:core';
+import { MESO_BUILD, MESO_DEFAULT_RULES, MESO_LANGUAGES, MESO_LOCALE_FILES } from 'meso:build';
 import { addUiLanguage, hasUiLanguage, pickLanguage } from './strings.js';
+
+// Captured while the loader first runs: currentScript is set only then.
+const SCRIPT_URL = (document.currentScript && document.currentScript.src) || '';
 
 export class MesoLoadError extends Error {
     constructor(code, message, details = {}) {
@@ -43,7 +44,7 @@ export function loadCore() {
 // The .wasm, the locale files and the fallback stylesheet are next to this script, wherever the
 // host page is.
 export function besideScript(name) {
-    return new URL(name, MESO_SCRIPT_URL || document.baseURI).href;
+    return new URL(name, SCRIPT_URL || document.baseURI).href;
 }
 
 // A failed load is not kept: asking again retries.

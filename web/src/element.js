@@ -1,6 +1,7 @@
 // <meso-screener>: renders the questionnaire and forwards every input to the wasm core's
 // incremental session. All screening logic (which questions show, what is missing, validation,
 // outcome, plan) is the core's; this file keeps the view state, moves focus and draws.
+import { MESO_CSS, MESO_DEFAULT_RULES, MESO_LANGUAGES } from 'meso:build';
 import { h } from './dom.js';
 import { uiText, hasUiLanguage, pickLanguage, LANGUAGE_NAMES } from './strings.js';
 import { formatDate, isIsoDate, localToday } from './format.js';
