@@ -198,7 +198,10 @@ async function main() {
     const builtInUi = ['en', defaultLang].filter((lang, i, all) => ui[lang] && all.indexOf(lang) === i);
     const fileLanguages = [...new Set([...split.languages, ...Object.keys(ui)])].filter((lang) => lang !== defaultLang).sort();
     const wasm = await readFile(wasmFile);
-    const build = createHash('sha256').update(pkg.version).update(rulesSource).update(JSON.stringify(ui)).digest('hex').slice(0, 12);
+    // The build id names what the loader must match: its locale files and its .wasm, both fetched
+    // with ?v=<build> so that no cache hands this loader another build's.
+    const build = createHash('sha256').update(pkg.version).update(rulesSource).update(JSON.stringify(ui)).update(wasm)
+        .digest('hex').slice(0, 12);
 
     const css = await readFile(join(here, 'styles/meso-screener.css'), 'utf8');
     const glue = browserOnly(await readFile(glueFile, 'utf8'));

@@ -31,7 +31,8 @@ export function loadCore() {
         corePromise = new Promise((resolve, reject) => {
             const fail = (what) => reject(new MesoLoadError('core.load', `The engine did not start: ${what}`));
             createMesoCore({
-                locateFile: (name) => besideScript(name),
+                // Only the .wasm is asked for; the ?v= keeps a cache from serving another build's.
+                locateFile: (name) => besideScript(ofThisBuild(name)),
                 onAbort: fail,
                 print: () => {},
                 printErr: () => {},
@@ -46,6 +47,9 @@ export function loadCore() {
 export function besideScript(name) {
     return new URL(name, SCRIPT_URL || document.baseURI).href;
 }
+
+// A file that belongs to this build, asked for with the build in its query.
+const ofThisBuild = (name) => `${name}?v=${MESO_BUILD}`;
 
 // A failed load is not kept: asking again retries.
 function once(cache, key, load) {
@@ -82,7 +86,7 @@ function loadInto(core, source, details) {
 // other rules. The ?v= keeps a cache from serving an older build's file.
 function loadLocale(lang) {
     return once(locales, lang, async () => {
-        const url = besideScript(`locales/${lang}.json?v=${MESO_BUILD}`);
+        const url = besideScript(ofThisBuild(`locales/${lang}.json`));
         const text = await fetchText(url, 'locale.fetch', `The texts for "${lang}"`, { lang });
         let file = null;
         try {
