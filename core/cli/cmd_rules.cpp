@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "core/tools/lint.hpp"
+#include "core/tools/decision_table.hpp"
 #include "core/cli/command.hpp"
 
 namespace meso::cli {

@@ -8,7 +8,7 @@
 #include "core/cli/command.hpp"
 #include "core/cli/input.hpp"
 #include "core/cli/today.hpp"
-#include "core/screen.hpp"
+#include "core/screen/screen.hpp"
 
 namespace meso::cli {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "core/cli/command.hpp"
 #include "core/cli/today.hpp"
-#include "core/verify.hpp"
+#include "core/tools/verify.hpp"
 
 namespace meso::cli {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/error.hpp"
-#include "core/ruleset.hpp"
+#include "core/base/error.hpp"
+#include "core/ruleset/ruleset.hpp"
 
 namespace meso::cli {
 

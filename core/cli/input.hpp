@@ -5,8 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/error.hpp"
-#include "core/json_text.hpp"
+#include "core/base/error.hpp"
+#include "core/json/parse.hpp"
 
 namespace meso::cli {
 

@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "core/date.hpp"
+#include "core/base/date.hpp"
 
 namespace meso::cli {
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/quote.hpp"
+#include "core/base/quote.hpp"
 #include "core/logic/impl.hpp"
 #include "core/logic/lookup.hpp"
 #include "core/logic/operations.hpp"

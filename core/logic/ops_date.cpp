@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "core/date.hpp"
+#include "core/base/date.hpp"
 #include "core/logic/ops.hpp"
 
 namespace meso::logic {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "core/decimal.hpp"
+#include "core/json/decimal.hpp"
 
 namespace meso::logic::text {
 namespace {

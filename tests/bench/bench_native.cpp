@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "core/json_text.hpp"
-#include "core/ruleset.hpp"
-#include "core/screen.hpp"
+#include "core/json/parse.hpp"
+#include "core/ruleset/ruleset.hpp"
+#include "core/screen/screen.hpp"
 
 namespace {
 

@@ -17,14 +17,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/answers.hpp"
-#include "core/date.hpp"
-#include "core/describe.hpp"
-#include "core/error.hpp"
-#include "core/json_text.hpp"
+#include "core/tools/lint.hpp"
+#include "core/tools/decision_table.hpp"
+#include "core/screen/answers.hpp"
+#include "core/base/date.hpp"
+#include "core/ruleset/describe.hpp"
+#include "core/base/error.hpp"
+#include "core/json/parse.hpp"
 #include "core/logic/program.hpp"
-#include "core/ruleset.hpp"
-#include "core/screen.hpp"
+#include "core/ruleset/ruleset.hpp"
+#include "core/screen/screen.hpp"
 
 namespace meso::fuzz {
 

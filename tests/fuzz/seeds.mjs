@@ -33,7 +33,7 @@ const minimal = readJson(join(root, 'tests', 'rulesets', 'minimal.json'));
 
 // --- logic -------------------------------------------------------------------------------------
 const logicSeeds = [];
-const conformance = join(root, '..', 'shared', 'conformance', 'jsonlogic', 'tests.json');
+const conformance = join(root, 'tests', 'conformance', 'jsonlogic', 'tests.json');
 if (existsSync(conformance)) {
   for (const entry of readJson(conformance)) {
     if (Array.isArray(entry)) logicSeeds.push(`${JSON.stringify(entry[0])}\0${JSON.stringify(entry[1])}`);
@@ -86,5 +86,5 @@ writeCorpus('json', [
   ...filesUnder(join(root, 'rules')),
   ...jsonFiles(join(root, 'tests', 'cases')),
   ...jsonFiles(join(root, 'tests', 'rulesets')),
-  ...filesUnder(join(root, '..', 'shared', 'conformance', 'jsonlogic')),
+  ...filesUnder(join(root, 'tests', 'conformance', 'jsonlogic')),
 ].map(path => readFileSync(path)));

@@ -1,14 +1,15 @@
-// The JsonLogic conformance suite through the wasm build: the same 278 cases as natively.
+// The JsonLogic conformance suite (tests/conformance/jsonlogic/) through the wasm build: every
+// case, as natively.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
 
-import { loadCore, readJson, sharedDir } from './core.mjs';
+import { loadCore, readJson, root } from './core.mjs';
 
 test('wasm passes every JsonLogic conformance case', async () => {
   const core = await loadCore();
-  const suite = readJson(join(sharedDir, 'conformance', 'jsonlogic', 'tests.json'));
+  const suite = readJson(join(root, 'tests', 'conformance', 'jsonlogic', 'tests.json'));
   const cases = suite.filter(entry => Array.isArray(entry));
   const failures = [];
   for (const [rule, data, expected] of cases) {
@@ -20,7 +21,7 @@ test('wasm passes every JsonLogic conformance case', async () => {
     }
     if (!isDeepStrictEqual(actual, expected)) failures.push({ rule, data, expected, actual });
   }
-  assert.equal(cases.length, 278);
+  assert.ok(cases.length > 0, 'the suite has cases');
   assert.deepEqual(failures, []);
 });
 

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const wasmDir = process.env.MESO_WASM_DIR || join(root, 'build', 'wasm', 'web');
-export const sharedDir = join(root, '..', 'shared');
 
 export async function loadCore() {
   const require = createRequire(import.meta.url);

@@ -9,12 +9,12 @@
 
 #include <emscripten/bind.h>
 
-#include "core/describe.hpp"
-#include "core/json_text.hpp"
-#include "core/json_write.hpp"
+#include "core/ruleset/describe.hpp"
+#include "core/json/parse.hpp"
+#include "core/json/write.hpp"
 #include "core/logic/program.hpp"
-#include "core/ruleset.hpp"
-#include "core/screen.hpp"
+#include "core/ruleset/ruleset.hpp"
+#include "core/screen/screen.hpp"
 
 namespace {
 

@@ -1,0 +1,71 @@
+// The state of one load_ruleset() call, shared by the files that read each part of a rule set.
+// Sections are read in an order where what they cite is already known (sources and settings
+// first, questions before findings); references between questions are checked at the end.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/ruleset/ruleset.hpp"
+#include "core/ruleset/reader.hpp"
+
+namespace meso::rules_detail {
+
+// The ids a section defines; nullopt while the section is absent or unreadable, so that a
+// broken section does not also make every reference to it an error.
+using IdSet = std::optional<std::set<std::string, std::less<>>>;
+
+struct Loader {
+    explicit Loader(const LoadOptions& options) : options(options) {}
+
+    const LoadOptions& options;
+    Errors errors;
+    RuleSet rules;
+    std::map<std::string, Json> setting_values;  // for {"setting": …} in conditions
+    IdSet sources, settings, steps, areas, courses, questions;
+    std::map<std::string, std::string> text_keys;  // locale key -> first place that uses it
+
+    void error(std::string code, std::string path, std::string message) {
+        add_error(errors, std::move(code), std::move(path), std::move(message));
+    }
+
+    // Reads a locale key field and remembers where it is used.
+    std::optional<std::string> text_key(FieldReader& reader, std::string_view field, Need need);
+    // Reads a list of cited source ids; `code` is reported when the list is absent or empty.
+    std::vector<std::string> cited_sources(FieldReader& reader, const std::string& code,
+                                           const std::string& message);
+    // Checks that the ids at `path` are defined sources, each cited once.
+    void check_sources(const std::vector<std::string>& ids, const std::string& path);
+    // Reports `code` when `id` is not in `known`.
+    bool check_reference(const IdSet& known, const std::string& id, const std::string& path,
+                         const std::string& code, const std::string& what);
+    std::optional<logic::Program> compile(const Json& rule, const std::string& path);
+    // Reports rules.duplicate_id when `id` is already in `seen`.
+    bool unique(std::set<std::string, std::less<>>& seen, const std::string& id,
+                const std::string& path, const std::string& what);
+
+    // One function per section (ruleset_load_*.cpp).
+    void read_top(const Json& document);
+    void read_sources(const Json& value, const std::string& path);
+    void read_settings(const Json& value, const std::string& path);
+    void read_steps(const Json& value, const std::string& path);
+    void read_areas(const Json& value, const std::string& path);
+    void read_courses(const Json& value, const std::string& path);
+    void read_concerns(const Json& value, const std::string& path);
+    void read_questions(const Json& value, const std::string& path);
+    void read_findings(const Json& value, const std::string& path);
+    void read_invariants(const Json& value, const std::string& path);
+    std::vector<SourcedText> read_sourced_texts(const Json& value, const std::string& path);
+    void read_languages(FieldReader& top);
+    void read_locales(const Json& value, const std::string& path);
+
+    // Checks that need every section (ruleset_check.cpp).
+    void check_question_references();
+    void check_enable_cycles();
+    void check_translations();
+};
+
+}  // namespace meso::rules_detail

@@ -1,0 +1,40 @@
+#include "core/ruleset/scan.hpp"
+
+#include "core/json/write.hpp"
+#include "core/ruleset/reader.hpp"
+
+namespace meso::rules_detail {
+
+std::vector<std::string> placeholders(std::string_view text) {
+    std::vector<std::string> names;
+    std::size_t at = 0;
+    while ((at = text.find('{', at)) != std::string_view::npos) {
+        const std::size_t end = text.find_first_of("{}", at + 1);
+        if (end == std::string_view::npos) break;
+        if (text[end] == '}' && end > at + 1) names.emplace_back(text.substr(at + 1, end - at - 1));
+        at = end;
+    }
+    return names;
+}
+
+void settings_read(const nlohmann::json& rule, std::set<std::string, std::less<>>& out) {
+    if (rule.is_object()) {
+        const auto it = rule.find("setting");
+        if (rule.size() == 1 && it != rule.end() && it->is_string()) {
+            out.insert(it->get<std::string>());
+            return;
+        }
+        for (const auto& [key, value] : rule.items()) settings_read(value, out);
+    } else if (rule.is_array()) {
+        for (const auto& value : rule) settings_read(value, out);
+    }
+}
+
+std::string plain_text(const nlohmann::json& value) {
+    if (value.is_null()) return "";
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number()) return number_text(value.get<double>());
+    return write_json(value);
+}
+
+}  // namespace meso::rules_detail

@@ -1,0 +1,116 @@
+// Screening and course planning: the one API that the CLI, the wasm module and the tests share.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/date.hpp"
+#include "core/base/error.hpp"
+#include "core/ruleset/ruleset.hpp"
+
+namespace meso {
+
+struct ScreenInput {
+    Json answers = Json::object();  // answer key -> value
+    Date today = Date::from_days(0);
+    std::string lang;               // "" = the rule set's default language
+};
+
+// The result of a screening. to_json() gives the contract of DOMAIN.md ("CLI output contract"):
+// {
+//   "ruleset": {"id", "version"}, "lang", "today",
+//   "status", "status_text", "disclaimer",
+//   "visible": [question ids], "missing": [required visible unanswered ids],
+//   "errors": [{"code","path","message"}]   -- wrong types, out of range, unknown keys
+//   "ignored": [answers to questions that are not visible],
+//   "options": {question id: [{"id","text"}]}   -- choices offered now, for visible questions
+//   "findings": [{"id","severity","text","until"?,"earliest"?,"sources"}],
+//   "earliest_start": "YYYY-MM-DD" | null,
+//   "plan": { ... see PlanResult ... }   -- only when allowed (DOMAIN.md)
+// }
+struct FindingResult {
+    std::string id;
+    Severity severity;
+    std::string text;
+    std::string until;                 // "" when none
+    std::optional<Date> earliest;      // postpone findings with a computable date
+    std::vector<std::string> sources;
+};
+
+struct PlanRange {
+    double min = 0, max = 0;
+    std::optional<double> planned;
+    std::vector<SourcedRange> ranges;  // what each source says
+};
+
+struct PlanResult {
+    std::vector<std::string> concerns;   // chosen concerns that have a course
+    std::vector<std::string> areas;
+    std::vector<std::string> general_figures;  // concerns planned with the general figures
+    PlanRange sessions, interval_days, first_results_sessions, effect_months,
+        maintenance_per_year, session_minutes;
+    std::vector<Date> dates;             // empty when no start can be computed yet
+    // Texts already resolved in the screening language, with their sources.
+    std::vector<SourcedText> preparation, during, aftercare, facts, notes;
+    std::optional<Json> cost;  // {"currency","per_session","min","max","planned"} when priced
+};
+
+struct ScreenResult {
+    Status status = Status::incomplete;
+    std::vector<std::string> visible, missing, ignored;
+    // The choices each visible single/multiple question offers now (areas follow the concerns).
+    std::map<std::string, std::vector<std::string>> options;
+    Errors errors;  // answer problems: each makes the status incomplete
+    std::vector<FindingResult> findings;
+    std::optional<Date> earliest_start;
+    std::optional<PlanResult> plan;
+
+    Json to_json(const RuleSet& rules, const ScreenInput& input) const;
+};
+
+// Stateless: evaluates everything.
+ScreenResult screen(const RuleSet& rules, const ScreenInput& input);
+
+// screen(rules, input).status, without resolving a text or planning a course: the verdict for
+// many respondents at once (and the figure the benchmark compares with json-logic-js, which
+// evaluates the same conditions and nothing else).
+Status screen_status(const RuleSet& rules, const ScreenInput& input);
+
+// RFC 5545 calendar of the plan's dates (CRLF lines, folded at 75 octets, all-day events).
+// Empty when the plan has no dates.
+std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const ScreenInput& input);
+
+// Incremental screening for a form: set one answer, get the new state. Only conditions that read
+// a changed key (or a key whose visibility changed) are evaluated again. Gives results identical
+// to screen() on the same answers (tests hold it to that).
+class Session {
+public:
+    Session(std::shared_ptr<const RuleSet> rules, Date today, std::string lang);
+    ~Session();
+    Session(Session&&) noexcept;
+    Session& operator=(Session&&) noexcept;
+
+    void set(const std::string& key, const Json& value);  // null clears the answer
+    void clear(const std::string& key);
+    void reset();
+    void set_lang(std::string lang);
+
+    const ScreenResult& result() const;
+    const Json& answers() const;
+    const ScreenInput& input() const;
+    const RuleSet& rules() const;
+    // How many condition evaluations the last set() made, for tests and benchmarks.
+    std::size_t last_evaluations() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace meso

@@ -1,0 +1,117 @@
+#include <algorithm>
+
+#include "core/screen/answers.hpp"
+#include "core/screen/screen.hpp"
+#include "core/screen/state.hpp"
+
+namespace meso {
+namespace {
+
+bool intersects(const std::set<std::string>& a, const std::set<std::string>& b) {
+    const auto& small = a.size() < b.size() ? a : b;
+    const auto& large = a.size() < b.size() ? b : a;
+    return std::any_of(small.begin(), small.end(),
+                       [&](const std::string& key) { return large.count(key) > 0; });
+}
+
+}  // namespace
+
+struct Session::State {
+    std::shared_ptr<const RuleSet> rules;
+    detail::Dependencies dependencies;
+    ScreenInput input;
+    detail::Evaluation evaluation;
+    ScreenResult result;
+    std::size_t evaluations = 0;
+
+    void evaluate_everything() {
+        evaluations = 0;
+        evaluation = detail::evaluate_all(*rules, dependencies, input, evaluations);
+        result = detail::assemble(*rules, input, evaluation);
+    }
+
+    // Walks the questions in evaluation order carrying the set of keys whose effective value
+    // changed; a condition is evaluated again only when it reads one of them.
+    void update_after(const std::string& key) {
+        evaluations = 0;
+        const RuleSet& set = *rules;
+        const logic::EvalContext context = detail::eval_context(input);
+        evaluation.key_errors = check_answer_keys(set, input.answers);
+        std::set<std::string> changed;
+        for (std::size_t position = 0; position < dependencies.order.size(); ++position) {
+            const std::size_t i = dependencies.order[position];
+            const Question& question = set.questions[i];
+            detail::QuestionState& state = evaluation.questions[i];
+            const bool dynamic = dependencies.question_dynamic[i];
+            const bool reads_changed =
+                dynamic || intersects(dependencies.question_reads[i], changed);
+            const bool was_visible = state.visible;
+            if (question.enable_when && reads_changed) {
+                // A rule with static reads sees only questions placed before it, so the full
+                // effective answers give the same result as screen()'s partial ones.
+                const Json partial =
+                    dynamic ? detail::effective_before(set, dependencies, evaluation, position)
+                            : Json();
+                state.visible = detail::evaluate_visibility(
+                    question, dynamic ? partial : evaluation.effective, context,
+                    state.rule_errors, evaluations);
+            }
+            if (question.id != key && !reads_changed && state.visible == was_visible) continue;
+            const std::optional<Json> before = state.value;
+            detail::evaluate_answer(set, question, input.answers, evaluation.effective, state);
+            if (state.value == before) continue;
+            changed.insert(question.id);
+            if (state.value) evaluation.effective[question.id] = *state.value;
+            else evaluation.effective.erase(question.id);
+        }
+        for (std::size_t i = 0; i < set.findings.size(); ++i) {
+            if (!dependencies.finding_dynamic[i] &&
+                !intersects(dependencies.finding_reads[i], changed))
+                continue;
+            detail::evaluate_finding(set.findings[i], evaluation.effective, context, input.today,
+                                     evaluation.findings[i], evaluations);
+        }
+        result = detail::assemble(set, input, evaluation);
+    }
+};
+
+Session::Session(std::shared_ptr<const RuleSet> rules, Date today, std::string lang)
+    : state_(std::make_unique<State>()) {
+    state_->rules = rules ? std::move(rules) : std::make_shared<const RuleSet>();
+    state_->dependencies = detail::prepared(*state_->rules)->dependencies;
+    state_->input.today = today;
+    state_->input.lang = std::move(lang);
+    state_->evaluate_everything();
+}
+
+Session::~Session() = default;
+Session::Session(Session&&) noexcept = default;
+Session& Session::operator=(Session&&) noexcept = default;
+
+void Session::set(const std::string& key, const Json& value) {
+    Json& answers = state_->input.answers;
+    if (value.is_null()) answers.erase(key);
+    else answers[key] = value;
+    state_->update_after(key);
+}
+
+void Session::clear(const std::string& key) { set(key, nullptr); }
+
+void Session::reset() {
+    state_->input.answers = Json::object();
+    state_->evaluate_everything();
+}
+
+void Session::set_lang(std::string lang) {
+    state_->input.lang = std::move(lang);
+    state_->evaluations = 0;
+    state_->result = detail::assemble(*state_->rules, state_->input, state_->evaluation);
+}
+
+const ScreenResult& Session::result() const { return state_->result; }
+const Json& Session::answers() const { return state_->input.answers; }
+const ScreenInput& Session::input() const { return state_->input; }
+const RuleSet& Session::rules() const { return *state_->rules; }
+std::size_t Session::last_evaluations() const { return state_->evaluations; }
+
+}  // namespace meso

@@ -1,0 +1,264 @@
+// Screening every value of a group against every outcome of the other groups, and against every
+// value of each other group, on up to `threads` threads. The rule set and its compiled programs are only read, never written, so
+// the threads share them; each thread keeps its own best counterexamples.
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <set>
+#include <thread>
+#include <tuple>
+
+#include "core/tools/verify_detail.hpp"
+
+namespace meso::verify_detail {
+namespace {
+
+// Screenings a thread takes at a time: large enough to keep the shared counter cold.
+constexpr std::size_t chunk = 64;
+// Numbers beyond a century are no waiting period.
+constexpr double max_offset = 36500;
+
+struct Candidate {
+    bool found = false;
+    std::size_t answered = 0;
+    std::array<std::size_t, 4> order{};  // where in the search: makes the pick deterministic
+    Json answers;
+};
+
+bool better(const Candidate& a, const Candidate& b) {
+    if (!a.found) return false;
+    if (!b.found) return true;
+    return std::tie(a.answered, a.order) < std::tie(b.answered, b.order);
+}
+
+struct Worker {
+    std::vector<Candidate> best;
+    std::string failure;  // an exception that stopped this thread
+};
+
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+constexpr bool can_spawn = false;
+#else
+constexpr bool can_spawn = true;
+#endif
+
+// Calls fn(k, worker) for every k below `total`, spread over the workers' threads.
+template <class Fn>
+void parallel_for(std::size_t total, std::vector<Worker>& workers, const Fn& fn) {
+    std::atomic<std::size_t> next{0};
+    auto body = [&](Worker& worker) {
+        try {
+            for (;;) {
+                const std::size_t start = next.fetch_add(chunk);
+                if (start >= total) break;
+                for (std::size_t k = start; k < std::min(total, start + chunk); ++k) fn(k, worker);
+            }
+        } catch (const std::exception& e) {
+            worker.failure = e.what();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; can_spawn && t < workers.size(); ++t) {
+        try {
+            pool.emplace_back(body, std::ref(workers[t]));
+        } catch (const std::exception&) {
+            break;  // no more threads: the calling thread does the rest
+        }
+    }
+    body(workers[0]);
+    for (std::thread& thread : pool) thread.join();
+}
+
+// The dates a group's answers can be compared with: today, the group's own dates, and today ±
+// every number an invariant names (a wait of so many days …).
+std::vector<std::int64_t> points_of(const GroupSpace& group, const RuleSet& rules, Date today) {
+    std::set<std::int64_t> points{today.days()};
+    for (const GroupValue& value : group.values)
+        for (const auto& day : {value.outcome.earliest, value.outcome.start, value.outcome.first})
+            if (day) points.insert(*day);
+    for (const Invariant& invariant : rules.invariants)
+        for (const double c : invariant.check.number_literals())
+            if (std::isfinite(c) && std::fabs(c) <= max_offset)
+                for (const std::int64_t sign : {-1, 1})
+                    points.insert(today.days() + sign * static_cast<std::int64_t>(std::llround(c)));
+    return {points.begin(), points.end()};
+}
+
+}  // namespace
+
+std::size_t answered_keys(const Json& answers) {
+    std::size_t n = 0;
+    for (const auto& item : answers.items())
+        if (!item.value().is_null()) ++n;
+    return n;
+}
+
+bool holds(const Invariant& invariant, const Json& result, const logic::EvalContext& context) {
+    const Result<Json> verdict = invariant.check.evaluate(result, context);
+    return verdict.ok() && logic::truthy(*verdict);
+}
+
+Json shrink(const Invariant& invariant, Json answers, const Json& neutral, Screener& screener) {
+    const RuleSet& rules = screener.rules();
+    const logic::EvalContext context{screener.today().iso()};
+    auto fails = [&](const Json& trial) {
+        return !holds(invariant, screener.to_json(screener.run_always(trial), trial), context);
+    };
+    auto drop_answers = [&] {
+        for (bool changed = true; changed;) {
+            changed = false;
+            for (auto q = rules.questions.rbegin(); q != rules.questions.rend(); ++q) {
+                if (!answers.contains(q->id)) continue;
+                Json trial = answers;
+                trial.erase(q->id);
+                if (!fails(trial)) continue;
+                answers = std::move(trial);
+                changed = true;
+            }
+        }
+    };
+    drop_answers();
+    // The answers left, made as plain as they can be while the invariant still fails.
+    for (const Question& question : rules.questions) {
+        const auto plain = neutral.find(question.id);
+        if (!answers.contains(question.id) || plain == neutral.end() ||
+            answers[question.id] == *plain)
+            continue;
+        Json trial = answers;
+        trial[question.id] = *plain;
+        if (fails(trial)) answers = std::move(trial);
+    }
+    drop_answers();
+    return answers;
+}
+
+namespace {
+
+// Runs batches of screenings on the workers, each checked against every invariant, until the
+// limit on screenings cuts a batch short.
+class Checker {
+public:
+    Checker(Screener& screener, const Json& neutral, unsigned threads)
+        : screener_(screener), rules_(screener.rules()), neutral_(neutral),
+          context_{screener.today().iso()}, workers_(std::max(1u, threads)) {
+        for (Worker& worker : workers_) worker.best.resize(rules_.invariants.size());
+    }
+
+    // Screens make(k) for every k below `total`; make gives the answers and their place in
+    // the search. False when the limit left some out.
+    template <class Make>
+    bool batch(std::size_t total, const Make& make) {
+        const std::size_t granted = screener_.reserve_up_to(total);
+        parallel_for(granted, workers_, [&](std::size_t k, Worker& worker) {
+            std::array<std::size_t, 4> order{};
+            Json answers = make(k, order);
+            check(screener_.input(std::move(answers)), order, worker);
+        });
+        return granted == total;
+    }
+
+    // The failures and the shrunk counterexamples, into the report.
+    void report(VerifyReport& report) {
+        for (const Worker& worker : workers_)
+            if (!worker.failure.empty()) {
+                report.errors.push_back({"verify.failed", "", worker.failure});
+                report.complete = false;
+            }
+        for (std::size_t i = 0; i < rules_.invariants.size(); ++i) {
+            Candidate best;
+            for (const Worker& worker : workers_)
+                if (better(worker.best[i], best)) best = worker.best[i];
+            if (!best.found) continue;
+            const Invariant& invariant = rules_.invariants[i];
+            Json answers = shrink(invariant, std::move(best.answers), neutral_, screener_);
+            const Json result = screener_.to_json(screener_.run_always(answers), answers);
+            report.violations.push_back({invariant.id, std::move(answers), result});
+        }
+    }
+
+private:
+    void check(const ScreenInput& input, const std::array<std::size_t, 4>& order, Worker& worker) {
+        const ScreenResult result = screener_.run_reserved(input);
+        const Json json = result.to_json(rules_, input);
+        for (std::size_t i = 0; i < rules_.invariants.size(); ++i) {
+            if (holds(rules_.invariants[i], json, context_)) continue;
+            Candidate candidate{true, answered_keys(input.answers), order, Json()};
+            if (!better(candidate, worker.best[i])) continue;
+            candidate.answers = input.answers;
+            worker.best[i] = std::move(candidate);
+        }
+    }
+
+    Screener& screener_;
+    const RuleSet& rules_;
+    const Json& neutral_;
+    logic::EvalContext context_;
+    std::vector<Worker> workers_;
+};
+
+}  // namespace
+
+void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsigned threads,
+               VerifyReport& report) {
+    const RuleSet& rules = screener.rules();
+    const std::size_t n = groups.size();
+    Json neutral = Json::object();
+    for (const GroupSpace& group : groups) neutral.update(group.values[group.neutral].answers);
+    Checker checker(screener, neutral, threads);
+    bool going = true;
+    if (n == 0)  // no questions: one screening says it all
+        going = checker.batch(1, [](std::size_t, auto&) { return Json::object(); });
+
+    // Every value of a group against every outcome of the others it can tell apart.
+    for (std::size_t g = 0; g < n && going; ++g) {
+        const std::vector<std::int64_t> points = points_of(groups[g], rules, screener.today());
+        std::array<std::vector<OthersState>, 3> states;  // by Hidden
+        for (const Hidden hidden : {Hidden::nothing, Hidden::start, Hidden::plan})
+            states[static_cast<std::size_t>(hidden)] = others_states(groups, g, points, hidden);
+        const std::vector<GroupValue>& values = groups[g].values;
+        std::vector<std::size_t> ends;  // ends[i]: screenings of values 0..i
+        for (const GroupValue& value : values)
+            ends.push_back((ends.empty() ? 0 : ends.back()) +
+                           states[static_cast<std::size_t>(hidden_by(value.outcome))].size());
+        going = checker.batch(ends.back(), [&](std::size_t k, auto& order) {
+            const auto i = static_cast<std::size_t>(
+                std::upper_bound(ends.begin(), ends.end(), k) - ends.begin());
+            const std::size_t s = k - (i == 0 ? 0 : ends[i - 1]);
+            order = {0, g, i, s};
+            Json answers =
+                states[static_cast<std::size_t>(hidden_by(values[i].outcome))][s].answers;
+            answers.update(values[i].answers);
+            return answers;
+        });
+    }
+
+    // Every value of a group against every value of another, the rest neutral: this sees two
+    // groups' specific findings and plan together, beyond what their outcomes say.
+    // A pair with a neutral value is a value against the others all neutral: screened above.
+    std::vector<std::vector<std::size_t>> paired(n);
+    for (std::size_t g = 0; g < n; ++g)
+        for (std::size_t i = 0; i < groups[g].values.size(); ++i)
+            if (groups[g].values[i].paired && i != groups[g].neutral) paired[g].push_back(i);
+    for (std::size_t a = 0; a < n && going; ++a)
+        for (std::size_t b = a + 1; b < n && going; ++b) {
+            Json rest = Json::object();
+            for (std::size_t h = 0; h < n; ++h)
+                if (h != a && h != b) rest.update(groups[h].values[groups[h].neutral].answers);
+            const std::size_t count = paired[b].size();
+            going = checker.batch(paired[a].size() * count, [&](std::size_t k, auto& order) {
+                const std::size_t i = paired[a][k / count], j = paired[b][k % count];
+                order = {1, a * n + b, i, j};
+                Json answers = rest;
+                answers.update(groups[a].values[i].answers);
+                answers.update(groups[b].values[j].answers);
+                return answers;
+            });
+        }
+
+    report.complete = report.complete && going;
+    checker.report(report);
+}
+
+}  // namespace meso::verify_detail
