@@ -25,7 +25,7 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
                                      const std::vector<std::string>& areas,
                                      std::optional<Date> start);
 
-// The "plan" object of the CLI output contract (DOMAIN.md).
+// The "plan" object of the CLI output contract (rules/DOMAIN.md).
 Json plan_json(const RuleSet& rules, const std::string& lang, const PlanResult& plan);
 
 }  // namespace meso

@@ -22,7 +22,7 @@ struct ScreenInput {
     std::string lang;               // "" = the rule set's default language
 };
 
-// The result of a screening. to_json() gives the contract of DOMAIN.md ("CLI output contract"):
+// The result of a screening. to_json() gives the contract of rules/DOMAIN.md ("CLI output contract"):
 // {
 //   "ruleset": {"id", "version"}, "lang", "today",
 //   "status", "status_text", "disclaimer",
@@ -32,7 +32,7 @@ struct ScreenInput {
 //   "options": {question id: [{"id","text"}]}   -- choices offered now, for visible questions
 //   "findings": [{"id","severity","text","until"?,"earliest"?,"sources"}],
 //   "earliest_start": "YYYY-MM-DD" | null,
-//   "plan": { ... see PlanResult ... }   -- only when allowed (DOMAIN.md)
+//   "plan": { ... see PlanResult ... }   -- only when allowed (rules/DOMAIN.md)
 // }
 struct FindingResult {
     std::string id;

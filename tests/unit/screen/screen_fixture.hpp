@@ -33,7 +33,7 @@ inline const RuleSet& minimal() {
     return *rules;
 }
 
-// Adds the optional "start_date" question (DOMAIN.md) to a document.
+// Adds the optional "start_date" question (rules/DOMAIN.md) to a document.
 inline Json with_start_date(Json document) {
     document["questions"].push_back({{"id", "start_date"},
                                      {"type", "date"},
