@@ -10,6 +10,7 @@ import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent, outcom
 import { readSaved, writeSaved, forgetSaved } from './storage.js';
 import { readQuestionValue } from './questions.js';
 import { questionMap, visibleIn, applicableSteps, blockingProblems, shownProblems, progressOf } from './form-state.js';
+import { start, next, back, edit, toResult, settle } from './navigation.js';
 import { buildFrame, renderHeader, renderProgress, renderLoadState, renderRemember, announce } from './frame.js';
 import { buildStepView, syncQuestions, syncProblems } from './view-step.js';
 import { buildReviewView } from './view-review.js';
@@ -87,9 +88,8 @@ export class MesoScreenerElement extends HTMLElement {
         this.#result = this.#session.reset();
         this.#attempted.clear();
         this.#touched.clear();
-        this.#fromReview = false;
         if (this.#consent) writeSaved(this.#info().id, {});
-        this.#go('step', this.#steps()[0]?.id);
+        this.#go(start(this.#stepIds()));
     }
 
     connectedCallback() {
@@ -162,8 +162,9 @@ export class MesoScreenerElement extends HTMLElement {
             this.#newSession();
             this.#attempted.clear();
             this.#touched.clear();
-            this.#view = 'step';
-            this.#stepId = this.#steps()[0]?.id;
+            const first = start(this.#stepIds());
+            this.#view = first.view;
+            this.#stepId = first.step;
             this.#viewKey = '';
             this.#invalidate();
             this.dispatchEvent(new MesoReadyEvent({
@@ -277,6 +278,10 @@ export class MesoScreenerElement extends HTMLElement {
         return applicableSteps(this.#info(), this.#result);
     }
 
+    #stepIds() {
+        return this.#steps().map((s) => s.id);
+    }
+
     #blocking(stepId) {
         return blockingProblems(this.#info(), this.#result, stepId, this.#lang());
     }
@@ -345,8 +350,7 @@ export class MesoScreenerElement extends HTMLElement {
         else if (action === 'forget') this.#setConsent(false);
         else if (action === 'focus-question') this.#focusQuestion(node.dataset.target);
         else if (action === 'edit') {
-            this.#fromReview = true;
-            this.#go('step', questionMap(this.#info()).get(node.dataset.target)?.step, node.dataset.target);
+            this.#go(edit(questionMap(this.#info()).get(node.dataset.target)?.step), node.dataset.target);
         } else if (action === 'calendar') {
             const ics = this.#session.ics();
             if (ics) downloadCalendar(this.shadowRoot, ics);
@@ -364,43 +368,42 @@ export class MesoScreenerElement extends HTMLElement {
             this.#invalidate();
             return;
         }
-        const steps = this.#steps();
-        const index = steps.findIndex((s) => s.id === this.#stepId);
-        if (this.#fromReview || index === steps.length - 1) this.#go('review');
-        else this.#go('step', steps[index + 1].id);
+        this.#go(next(this.#stepIds(), this.#at()));
     }
 
     #back() {
-        const steps = this.#steps();
-        const index = steps.findIndex((s) => s.id === this.#stepId);
-        if (this.#view === 'result') this.#go('review');
-        else if (this.#view === 'review') this.#go('step', steps[steps.length - 1].id);
-        else if (index > 0) this.#go('step', steps[index - 1].id);
+        const to = back(this.#stepIds(), this.#at());
+        if (to) this.#go(to);
     }
 
     #showResult() {
-        if (this.#result.status === 'incomplete') {
-            // An edit on the review can make a new question appear: send the patient to the first
-            // step that needs them.
-            const step = this.#steps().find((s) => this.#blocking(s.id).size);
-            if (step) {
-                this.#attempted.add(step.id);
-                this.#go('step', step.id);
-                this.#focus = { kind: 'summary' };
-            }
+        const to = toResult(this.#stepIds(), this.#at(), this.#result.status === 'incomplete', (id) => this.#blocking(id).size > 0);
+        if (!to) return;
+        if (to.view === 'step') {
+            // An edit on the review can make a new question appear: the first step that needs the
+            // patient, with its problems listed at once.
+            this.#attempted.add(to.step);
+            this.#go(to);
+            this.#focus = { kind: 'summary' };
             return;
         }
-        this.#go('result');
+        this.#go(to);
         this.dispatchEvent(new MesoOutcomeEvent(outcomeDetail(this.#result, this.exposeAnswers ? this.#session.answers() : null)));
     }
 
-    #go(view, stepId = null, questionId = null) {
-        if (view !== 'step') this.#fromReview = false;
-        this.#view = view;
-        this.#stepId = stepId;
+    // Where the patient is, as navigation.js takes it.
+    #at() {
+        return { view: this.#view, step: this.#stepId, fromReview: this.#fromReview };
+    }
+
+    // place: { view, step, fromReview } from navigation.js
+    #go(place, questionId = null) {
+        this.#view = place.view;
+        this.#stepId = place.step;
+        this.#fromReview = place.fromReview;
         this.#focus = questionId ? { kind: 'question', id: questionId } : { kind: 'heading' };
         this.#viewKey = '';
-        if (view === 'result') {
+        if (place.view === 'result') {
             const lang = this.#lang();
             this.#announcement = uiText(lang, 'announce.result', { label: uiText(lang, `status.${this.#result.status}`) });
         }
@@ -470,12 +473,8 @@ export class MesoScreenerElement extends HTMLElement {
     #renderStep(frame, lang) {
         const info = this.#info();
         const steps = this.#steps();
-        if (!steps.some((s) => s.id === this.#stepId)) {
-            // The step lost all its questions (an earlier answer changed): go to the next one.
-            const order = info.steps.map((s) => s.id);
-            const from = order.indexOf(this.#stepId);
-            this.#stepId = (steps.find((s) => order.indexOf(s.id) > from) || steps[steps.length - 1]).id;
-        }
+        // The step may have lost all its questions (an earlier answer changed).
+        this.#stepId = settle(info.steps.map((s) => s.id), steps.map((s) => s.id), this.#stepId);
         const index = steps.findIndex((s) => s.id === this.#stepId);
         const key = `step:${this.#stepId}:${lang}:${index}:${steps.length}:${this.#fromReview}`;
         if (this.#viewKey !== key || !this.#stepView) {
