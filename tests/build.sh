@@ -1,28 +1,18 @@
 #!/usr/bin/env bash
-# Builds what the tests and the demo use. Usage: tests/build.sh [native-asan] [native] [wasm] [dist]
-# Build trees live under build/ (git-ignored); each is configured once and then rebuilt.
+# Builds what the tests and the demo use, through the presets of CMakePresets.json:
+#   tests/build.sh [asan] [release] [wasm] [dist]     (default: all four)
+# Each preset's tree (build/<preset>) is configured once and then rebuilt; `dist` bundles the widget
+# from build/wasm into dist/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs  # Emscripten's optimizer needs Debian's acorn
-jobs=$(nproc)
 
-configure_and_build() {
-  local dir=$1; shift
-  [[ -f $dir/CMakeCache.txt ]] || cmake -S . -B "$dir" "$@" >/dev/null
-  cmake --build "$dir" -j"$jobs"
-}
-
-for target in "${@:-native-asan native wasm dist}"; do
-  for t in $target; do
-    case $t in
-      native-asan) configure_and_build build/asan -DCMAKE_BUILD_TYPE=Debug -DMESO_SANITIZE=ON ;;
-      native) configure_and_build build/release -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF ;;
-      wasm)
-        [[ -f build/wasm/CMakeCache.txt ]] ||
-          emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-        cmake --build build/wasm -j"$jobs" ;;
-      dist) node web/build.mjs build/wasm/web ;;
-      *) echo "build.sh: unknown target $t" >&2; exit 2 ;;
-    esac
-  done
+for target in ${@:-asan release wasm dist}; do
+  case $target in
+    asan | release | wasm | fuzz)
+      [[ -f build/$target/CMakeCache.txt ]] || cmake --preset "$target" >/dev/null
+      cmake --build --preset "$target" -j"$(nproc)" ;;
+    dist) node web/build.mjs build/wasm/web ;;
+    *) echo "build.sh: unknown target $target (asan, release, wasm, fuzz, dist)" >&2; exit 2 ;;
+  esac
 done

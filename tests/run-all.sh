@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
 
 bash tests/setup.sh || exit 1
-bash tests/build.sh native-asan native wasm dist || exit 1
+bash tests/build.sh asan release wasm dist || exit 1
 
 passed=0 failed=0 failures=()
 suite() {  # suite NAME COMMAND...

@@ -17,17 +17,17 @@
 namespace meso::decimal {
 namespace {
 
-constexpr int kMaxShift = 59;  // a digit times 2^59 plus the carry still fits in 64 bits
+constexpr int max_shift = 59;  // a digit times 2^59 plus the carry still fits in 64 bits
 
 // Enough digits to round any literal correctly: a value halfway between two doubles has at
 // most 767 significant digits, and the digits dropped beyond this are remembered as `inexact`.
-constexpr std::size_t kParseDigits = 800;
+constexpr std::size_t parse_digits = 800;
 
 // Enough digits to round nearly every literal, and much faster on large or tiny ones. Each of
 // the at most 30 divisions that drop digits errs by less than 1e-39 of the value, so the 53-bit
 // significand (below 1e16) is off by less than 1e-20: only a fraction that close to 1/2 needs
 // the slow pass.
-constexpr std::size_t kQuickDigits = 40;
+constexpr std::size_t quick_digits = 40;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 std::uint64_t digit_value(char c) { return static_cast<std::uint64_t>(c - '0'); }
@@ -55,7 +55,7 @@ struct Decimal {
         if (digits.empty()) point = 0;
     }
 
-    // Multiplies by 2^shift, shift <= kMaxShift.
+    // Multiplies by 2^shift, shift <= max_shift.
     void shift_left(int shift) {
         std::uint64_t carry = 0;
         for (std::size_t i = digits.size(); i-- > 0;) {
@@ -71,7 +71,7 @@ struct Decimal {
         trim_trailing_zeros();
     }
 
-    // Divides by 2^shift, shift <= kMaxShift, keeping at most `keep` digits.
+    // Divides by 2^shift, shift <= max_shift, keeping at most `keep` digits.
     void shift_right(int shift, std::size_t keep) {
         const std::uint64_t mask = (std::uint64_t{1} << shift) - 1;
         std::string quotient;
@@ -100,12 +100,12 @@ struct Decimal {
     }
 
     void multiply_by_power_of_two(int exponent) {
-        for (; exponent > 0; exponent -= kMaxShift) shift_left(std::min(exponent, kMaxShift));
+        for (; exponent > 0; exponent -= max_shift) shift_left(std::min(exponent, max_shift));
     }
 
     void divide_by_power_of_two(int exponent, std::size_t keep) {
-        for (; exponent > 0; exponent -= kMaxShift) {
-            shift_right(std::min(exponent, kMaxShift), keep);
+        for (; exponent > 0; exponent -= max_shift) {
+            shift_right(std::min(exponent, max_shift), keep);
         }
     }
 
@@ -168,19 +168,19 @@ bool parse_exactly(const Decimal& d, double& out) {
 }
 
 // The double nearest to d, from its first `keep` digits, or nothing when the digits dropped
-// might decide which way the last bit rounds (never when keeping kParseDigits).
+// might decide which way the last bit rounds (never when keeping parse_digits).
 std::optional<double> round_to_double(Decimal d, std::size_t keep) {
     d.truncate(keep);
     // Scale into [0.5, 1) by powers of two, counting them in `binary`. While the value is at
     // least 10^(point-1), dividing by 8^(point-1) keeps it at least 1; the reverse holds below.
     int binary = 0;
     while (d.point > 0) {
-        const int shift = d.point > 1 ? std::min(3 * (d.point - 1), kMaxShift) : 1;
+        const int shift = d.point > 1 ? std::min(3 * (d.point - 1), max_shift) : 1;
         d.shift_right(shift, keep);
         binary += shift;
     }
     while (d.point < 0) {
-        const int shift = std::min(-3 * d.point, kMaxShift);
+        const int shift = std::min(-3 * d.point, max_shift);
         d.shift_left(shift);
         binary -= shift;
     }
@@ -197,7 +197,7 @@ std::optional<double> round_to_double(Decimal d, std::size_t keep) {
         exponent = -1022;
     }
     d.shift_left(53);
-    if (keep < kParseDigits && d.may_be_half()) return std::nullopt;
+    if (keep < parse_digits && d.may_be_half()) return std::nullopt;
     std::uint64_t significand = d.rounded_integer();
     if (significand == std::uint64_t{1} << 53) {  // rounding carried into a new bit
         significand >>= 1;
@@ -215,8 +215,8 @@ double to_double(const Decimal& d) {
     if (double exact = 0; parse_exactly(d, exact)) return exact;
     if (d.point > 310) return std::numeric_limits<double>::infinity();  // above 1e309
     if (d.point < -330) return 0;                                        // below 1e-330
-    if (const auto quick = round_to_double(d, kQuickDigits)) return *quick;
-    return *round_to_double(d, kParseDigits);
+    if (const auto quick = round_to_double(d, quick_digits)) return *quick;
+    return *round_to_double(d, parse_digits);
 }
 
 // x = significand x 2^exponent, for x finite and > 0.
@@ -329,7 +329,7 @@ double parse(std::string_view literal) {
             continue;
         }
         if (!in_fraction) ++d.point;
-        if (d.digits.size() < kParseDigits) {
+        if (d.digits.size() < parse_digits) {
             d.digits += c;
         } else if (c != '0') {
             d.inexact = true;

@@ -7,6 +7,7 @@
 // max_depth, and a NUL byte after the value (nlohmann reads it as the end of the text).
 #include "core/json/parse.hpp"
 
+#include "core/base/quote.hpp"
 #include "core/json/decimal.hpp"
 
 #include <algorithm>
@@ -170,7 +171,7 @@ private:
             // One lookup finds a duplicate and makes the slot the value is parsed into.
             const auto [member, inserted] = members.try_emplace(std::move(key));
             if (!inserted) {
-                value_error("json.duplicate_key", "the key \"" + key + "\" appears twice in one object");
+                value_error("json.duplicate_key", "the key " + quote_for_message(key) + " appears twice in one object");
                 return within(key);
             }
             skip_whitespace();

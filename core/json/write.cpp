@@ -132,4 +132,16 @@ nlohmann::json number_json(double value) {
     return value;
 }
 
+nlohmann::json errors_json(const Errors& errors) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Error& error : errors) {
+        // Built key by key: initializer lists cost the wasm more code for the same object.
+        nlohmann::json& entry = out.emplace_back();
+        entry["code"] = error.code;
+        entry["path"] = error.path;
+        entry["message"] = error.message;
+    }
+    return out;
+}
+
 }  // namespace meso

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/error.hpp"
+
 namespace meso {
 
 // indent < 0 writes everything on one line ({"a":[1,2]}); indent >= 0 puts each member and
@@ -20,5 +22,8 @@ void append_json(std::string& out, const nlohmann::json& value, int indent = -1)
 // A number as JSON: integral values as integers, so output reads the same everywhere.
 nlohmann::json number_json(double value);
 
+
+// Errors as the faces print them: [{"code", "path", "message"}, …], in order.
+nlohmann::json errors_json(const Errors& errors);
 
 }  // namespace meso

@@ -36,7 +36,7 @@ std::string arity_message(const Operation& op, std::size_t got) {
     std::string expected;
     if (op.max_args == 0) expected = "no arguments";
     else if (op.min_args == op.max_args) expected = least + noun;
-    else if (op.max_args == kAnyNumber) expected = "at least " + least + noun;
+    else if (op.max_args == any_number) expected = "at least " + least + noun;
     else expected = least + " to " + std::to_string(op.max_args) + " arguments";
     return in_quotes(op.name) + " takes " + expected + ", got " + std::to_string(got);
 }

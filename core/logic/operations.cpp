@@ -12,30 +12,30 @@ const std::vector<Operation>& operations() {
     static const std::vector<Operation> table = {
         // data
         {"var", 0, 2, eval_var, false},
-        {"missing", 0, kAnyNumber, eval_missing, false},
+        {"missing", 0, any_number, eval_missing, false},
         {"missing_some", 2, 2, eval_missing_some, false},
         // logic
-        {"if", 0, kAnyNumber, eval_if, false},
-        {"?:", 0, kAnyNumber, eval_if, false},
+        {"if", 0, any_number, eval_if, false},
+        {"?:", 0, any_number, eval_if, false},
         {"==", 2, 2, eval_loose_equal, false},
         {"===", 2, 2, eval_strict_equal, false},
         {"!=", 2, 2, eval_loose_not_equal, false},
         {"!==", 2, 2, eval_strict_not_equal, false},
         {"!", 1, 1, eval_not, false},
         {"!!", 1, 1, eval_truthy, false},
-        {"or", 1, kAnyNumber, eval_or, false},
-        {"and", 1, kAnyNumber, eval_and, false},
+        {"or", 1, any_number, eval_or, false},
+        {"and", 1, any_number, eval_and, false},
         // comparison
         {">", 2, 2, eval_greater, false},
         {">=", 2, 2, eval_greater_equal, false},
         {"<", 2, 3, eval_less, false},
         {"<=", 2, 3, eval_less_equal, false},
         // arithmetic
-        {"max", 0, kAnyNumber, eval_max, false},
-        {"min", 0, kAnyNumber, eval_min, false},
-        {"+", 0, kAnyNumber, eval_add, false},
+        {"max", 0, any_number, eval_max, false},
+        {"min", 0, any_number, eval_min, false},
+        {"+", 0, any_number, eval_add, false},
         {"-", 1, 2, eval_subtract, false},
-        {"*", 1, kAnyNumber, eval_multiply, false},
+        {"*", 1, any_number, eval_multiply, false},
         {"/", 2, 2, eval_divide, false},
         {"%", 2, 2, eval_modulo, false},
         // arrays
@@ -45,10 +45,10 @@ const std::vector<Operation>& operations() {
         {"all", 2, 2, eval_all, true},
         {"none", 2, 2, eval_none, true},
         {"some", 2, 2, eval_some, true},
-        {"merge", 0, kAnyNumber, eval_merge, false},
+        {"merge", 0, any_number, eval_merge, false},
         {"in", 2, 2, eval_in, false},
         // strings
-        {"cat", 0, kAnyNumber, eval_cat, false},
+        {"cat", 0, any_number, eval_cat, false},
         {"substr", 2, 3, eval_substr, false},
         // misc
         {"log", 1, 1, eval_log, false},

@@ -10,12 +10,12 @@
 
 namespace meso::logic {
 
-inline constexpr std::size_t kAnyNumber = std::numeric_limits<std::size_t>::max();
+inline constexpr std::size_t any_number = std::numeric_limits<std::size_t>::max();
 
 struct Operation {
     std::string_view name;
     std::size_t min_args;
-    std::size_t max_args;  // kAnyNumber: no upper bound
+    std::size_t max_args;  // any_number: no upper bound
     EvalFn eval;           // null for operations the compiler folds away (setting)
     bool per_item;         // the second argument runs once per array item, on that item
 };

@@ -9,8 +9,8 @@
 namespace meso::logic::text {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInfinity = std::numeric_limits<double>::infinity();
+constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
+constexpr double infinity = std::numeric_limits<double>::infinity();
 
 struct Decoded {
     char32_t code_point;
@@ -71,12 +71,12 @@ std::size_t decimal_prefix(std::string_view s) {
 }
 
 double radix_integer(std::string_view digits, int radix) {
-    if (digits.empty()) return kNaN;
+    if (digits.empty()) return not_a_number;
     double value = 0;
     for (char c : digits) {
         int d = is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10
               : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : 99;
-        if (d >= radix) return kNaN;
+        if (d >= radix) return not_a_number;
         value = value * radix + d;
     }
     return value;
@@ -203,20 +203,20 @@ double string_to_number(std::string_view s) {
     std::string_view body = s;
     const bool negative = body[0] == '-';
     if (body[0] == '+' || body[0] == '-') body.remove_prefix(1);
-    if (body == "Infinity") return negative ? -kInfinity : kInfinity;
-    if (body.empty() || decimal_prefix(body) != body.size()) return kNaN;
+    if (body == "Infinity") return negative ? -infinity : infinity;
+    if (body.empty() || decimal_prefix(body) != body.size()) return not_a_number;
     const double magnitude = decimal::parse(body);
     return negative ? -magnitude : magnitude;
 }
 
 double parse_float(std::string_view s) {
     s = trim_js_space_start(s);
-    if (s.empty()) return kNaN;
+    if (s.empty()) return not_a_number;
     const bool negative = s[0] == '-';
     if (s[0] == '+' || s[0] == '-') s.remove_prefix(1);
-    if (s.substr(0, 8) == "Infinity") return negative ? -kInfinity : kInfinity;
+    if (s.substr(0, 8) == "Infinity") return negative ? -infinity : infinity;
     const std::size_t length = decimal_prefix(s);
-    if (length == 0) return kNaN;
+    if (length == 0) return not_a_number;
     const double magnitude = decimal::parse(s.substr(0, length));
     return negative ? -magnitude : magnitude;
 }

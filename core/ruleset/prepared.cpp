@@ -99,8 +99,15 @@ std::shared_ptr<const Prepared> prepared(const RuleSet& rules) {
 }
 
 std::string resolve_lang(const RuleSet& rules, const std::string& lang) {
+    // "pl", then "pl" of "pl-PL" or "PL_pl"; case does not matter (BCP 47 tags are not
+    // case-sensitive, and browsers report "pl-PL").
+    std::string wanted;
+    for (const char c : lang) wanted += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    const std::string primary = wanted.substr(0, wanted.find_first_of("-_"));
     const auto& languages = rules.languages;
-    if (std::find(languages.begin(), languages.end(), lang) != languages.end()) return lang;
+    for (const std::string& candidate : {wanted, primary})
+        if (std::find(languages.begin(), languages.end(), candidate) != languages.end())
+            return candidate;
     return rules.default_language;
 }
 

@@ -42,7 +42,8 @@ std::shared_ptr<const Prepared> prepare(const RuleSet& rules);
 // The rule set's own Prepared, or one made now for a rule set built by hand.
 std::shared_ptr<const Prepared> prepared(const RuleSet& rules);
 
-// The language texts are resolved in: the requested one when the rule set has it.
+// The language texts are resolved in: the requested one when the rule set has it (or its
+// primary subtag: "pl-PL" gives "pl"), else the rule set's default. The one resolver of every face.
 std::string resolve_lang(const RuleSet& rules, const std::string& lang);
 
 // Placeholders every text may use: {setting.<id>} for each setting.

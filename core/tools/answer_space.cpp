@@ -1,5 +1,8 @@
 #include "core/tools/answer_space.hpp"
 
+#include "core/ruleset/keys.hpp"
+#include "core/tools/verify_guarantees.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -13,7 +16,6 @@ namespace meso {
 namespace {
 
 // The course plan reads this answer directly (core/screen_state.cpp), not through a condition.
-constexpr const char* start_date_key = "start_date";
 
 // Literals beyond this are no boundary a date or an age can sit next to.
 constexpr double max_boundary = 1e6;
@@ -74,11 +76,19 @@ std::vector<Json> subsets(const std::vector<std::string>& ids, const std::set<st
 
 AnswerSpace::AnswerSpace(const RuleSet& rules, Date today)
     : rules_(rules), today_(today), literals_(rules.questions.size()) {
-    const std::size_t n = rules.questions.size();
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < n; ++i) index.emplace(rules.questions[i].id, i);
+    const Links links = read_links();
+    form_groups(links.together);
+    if (links.planner) planner_group_ = question_group_[*links.planner];
+    for (const auto& all : links.finding_reads)
+        finding_group_.push_back(all.empty() ? none : question_group_[all[0]]);
+}
 
-    // The questions a rule reads, with every literal it holds credited to each of them.
+// What each condition reads, crediting its literals to every question it reads.
+AnswerSpace::Links AnswerSpace::read_links() {
+    const std::size_t n = rules_.questions.size();
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < n; ++i) index.emplace(rules_.questions[i].id, i);
+
     auto reads = [&](const logic::Program& program) {
         std::vector<std::size_t> out;
         if (reads_anything(program)) {
@@ -97,34 +107,39 @@ AnswerSpace::AnswerSpace(const RuleSet& rules, Date today)
         return out;
     };
 
-    UnionFind sets(n);
+    Links links;
     for (std::size_t i = 0; i < n; ++i)
-        if (const auto& when = rules.questions[i].enable_when)
-            for (const std::size_t q : reads(*when)) sets.unite(i, q);
+        if (const auto& when = rules_.questions[i].enable_when)
+            for (const std::size_t q : reads(*when)) links.together.emplace_back(i, q);
 
-    std::vector<std::vector<std::size_t>> finding_reads;
-    for (const Finding& finding : rules.findings) {
+    for (const Finding& finding : rules_.findings) {
         std::vector<std::size_t> all = reads(finding.when);
         if (finding.earliest) {
             const std::vector<std::size_t> more = reads(*finding.earliest);
             all.insert(all.end(), more.begin(), more.end());
         }
-        for (std::size_t k = 1; k < all.size(); ++k) sets.unite(all[0], all[k]);
-        finding_reads.push_back(std::move(all));
+        for (std::size_t k = 1; k < all.size(); ++k) links.together.emplace_back(all[0], all[k]);
+        links.finding_reads.push_back(std::move(all));
     }
 
     // The plan reads the concerns, the areas they offer and the wished start together.
-    std::optional<std::size_t> planner;
     for (std::size_t i = 0; i < n; ++i) {
-        const Question& question = rules.questions[i];
+        const Question& question = rules_.questions[i];
         if (question.options_from.empty() && question.id != start_date_key) continue;
-        if (planner) sets.unite(*planner, i);
-        else planner = i;
+        if (links.planner) links.together.emplace_back(*links.planner, i);
+        else links.planner = i;
     }
+    return links;
+}
 
-    const detail::Dependencies dependencies = detail::analyse(rules);
+// Questions linked directly or through others share a group; each group in evaluation order.
+void AnswerSpace::form_groups(const std::vector<std::pair<std::size_t, std::size_t>>& together) {
+    const std::size_t n = rules_.questions.size();
+    UnionFind sets(n);
+    for (const auto& [a, b] : together) sets.unite(a, b);
+
+    const detail::Dependencies dependencies = detail::analyse(rules_);
     std::map<std::size_t, std::size_t> group_of_root;
-    std::vector<std::size_t> first_of_group;
     question_group_.assign(n, none);
     std::vector<std::size_t> position(n);
     for (std::size_t p = 0; p < dependencies.order.size(); ++p) position[dependencies.order[p]] = p;
@@ -138,10 +153,6 @@ AnswerSpace::AnswerSpace(const RuleSet& rules, Date today)
     for (auto& group : groups_)
         std::sort(group.begin(), group.end(),
                   [&](std::size_t a, std::size_t b) { return position[a] < position[b]; });
-
-    if (planner) planner_group_ = question_group_[*planner];
-    for (const auto& all : finding_reads)
-        finding_group_.push_back(all.empty() ? none : question_group_[all[0]]);
 }
 
 std::size_t AnswerSpace::group_of_key(const std::string& key) const {
@@ -221,6 +232,11 @@ std::vector<AnswerValue> AnswerSpace::date_values(std::size_t question) const {
         if (const auto date = Date::parse(text))
             for (const std::int64_t d : {-1, 0, 1})
                 offsets.insert(date->days() + d - today_.days());
+    // The edges of the question's bounds and of the exposure window it dates (the engine's
+    // guarantees, verify_guarantees.hpp, are checked there).
+    for (const std::int64_t offset :
+         verify_detail::guarantee_date_offsets(rules_, rules_.questions[question], today_))
+        offsets.insert(offset);
     std::vector<AnswerValue> out{Json("2026-02-30")};
     for (const std::int64_t offset : offsets) {
         const std::string iso = today_.plus_days(offset).iso();

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -58,6 +59,16 @@ private:
         std::set<double> numbers;
         std::set<std::string> strings;
     };
+    // Pairs of questions that one condition reads together, what each finding reads, and the
+    // first question the course plan reads.
+    struct Links {
+        std::vector<std::pair<std::size_t, std::size_t>> together;
+        std::vector<std::vector<std::size_t>> finding_reads;
+        std::optional<std::size_t> planner;
+    };
+
+    Links read_links();
+    void form_groups(const std::vector<std::pair<std::size_t, std::size_t>>& together);
 
     std::vector<AnswerValue> boolean_values() const;
     std::vector<AnswerValue> integer_values(std::size_t question) const;

@@ -17,7 +17,9 @@ targets=("${@:-logic ruleset session json}")
 targets=(${targets[*]})
 
 if [[ ! -f $build/CMakeCache.txt ]]; then
-  CC=clang CXX=clang++ cmake -S . -B "$build" -DMESO_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 1
+  if [[ $build == build/fuzz ]]; then cmake --preset fuzz >/dev/null || exit 1
+  else CC=clang CXX=clang++ cmake -S . -B "$build" -DMESO_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null || exit 1
+  fi
 fi
 cmake --build "$build" -j2 --target "${targets[@]/#/fuzz_}" || exit 1
 rm -rf "$build/seeds"

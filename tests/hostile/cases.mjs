@@ -256,6 +256,12 @@ const answerCases = [
     expect: { code: 'answers.unknown_key', path: '/pregant', message: '"pregant" is not a question id' } },
   { name: 'answers: duplicate key', answers: '{"age": 30, "cancer": false, "age": 31}',
     expect: { code: 'json.duplicate_key', path: '/age', message: 'the key "age" appears twice in one object' } },
+  { name: 'answers: a duplicate key with a right-to-left override',
+    answers: `{"${RLO}age": 30, "cancer": false, "${RLO}age": 31}`,
+    expect: { code: 'json.duplicate_key', path: `/${RLO}age`, message: /\\u202eage/ } },
+  { name: 'answers: a 5,000-character duplicate key is not echoed whole',
+    answers: `{"${'k'.repeat(5000)}": 1, "${'k'.repeat(5000)}": 2}`,
+    expect: { code: 'json.duplicate_key', path: `/${'k'.repeat(5000)}`, message: /^the key "k+…" appears twice in one object$/ } },
   ...['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'].flatMap(key => [
     { name: `answers: key ${key}`,
       answers: answersWith({ [HOLE]: { cancer: false, polluted: true } }).replace(MARK, j(key)),

@@ -70,7 +70,7 @@ const faces = {
   },
 };
 
-test('the CLI is built', () => assert.ok(existsSync(mesoscreen), `${mesoscreen} is missing: bash tests/build.sh native`));
+test('the CLI is built', () => assert.ok(existsSync(mesoscreen), `${mesoscreen} is missing: bash tests/build.sh release`));
 
 // Each swapped answer is a change of these: they must be clean and show every question.
 test('native: the base answers are clean', { skip: !existsSync(mesoscreen) }, () => {
