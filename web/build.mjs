@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, transform } from 'esbuild';
 import { minify } from 'terser';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,8 +37,10 @@ function fail(message) {
     process.exit(1);
 }
 
-function minifyCss(css) {
-    return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').trim();
+// esbuild's CSS minifier keeps what a custom property holds as it is: the palette's switches
+// (web/styles/meso-screener.css) hold a space.
+async function minifyCss(css) {
+    return (await transform(css, { loader: 'css', minify: true, charset: 'utf8', logLevel: 'silent' })).code.trim();
 }
 
 function stringsIn(value, into = new Set()) {
@@ -212,7 +214,7 @@ async function main() {
     const constants = {
         MESO_VERSION: pkg.version,
         MESO_BUILD: build,  // the build that wrote this script and its locale files
-        MESO_CSS: minifyCss(css),
+        MESO_CSS: await minifyCss(css),
         MESO_DEFAULT_RULES: split.builtIn,  // the built-in rule set, with its default language's texts only
         MESO_LANGUAGES: split.languages,  // every language of the built-in rule set
         MESO_LOCALE_FILES: fileLanguages,  // the languages that have a file locales/<lang>.json

@@ -295,6 +295,39 @@ test('the booking link carries only non-identifying parameters', () => withPage(
     for (const value of href.searchParams.values()) assert.ok(!value.includes(String(eligible.answers.age)) || value === 'en');
 }));
 
+test('the dark palette shows for theme="dark", and for theme="auto" on a system set to dark; a host\'s own colours win', () => withPage(async (page, errors) => {
+    const LIGHT = { text: 'rgb(28, 42, 48)', bg: 'rgb(255, 255, 255)', accent: 'rgb(23, 102, 109)', error: 'rgb(179, 38, 30)' };
+    const DARK = { text: 'rgb(230, 238, 236)', bg: 'rgb(20, 32, 31)', accent: 'rgb(108, 196, 187)', error: 'rgb(255, 154, 143)' };
+    const colours = () => page.evaluate(() => {
+        const root = document.querySelector('meso-screener').shadowRoot;
+        const style = (selector) => getComputedStyle(root.querySelector(selector));
+        return {
+            text: style('.view-title').color,
+            bg: style('.frame').backgroundColor,
+            accent: style('.progress-fill').backgroundColor,
+            error: style('.error-summary').borderTopColor,
+        };
+    });
+    await page.goto(`${server.main}/index.html?today=2026-11-21`);
+    const w = widget(page);
+    await waitReady(w);
+    for (const [theme, scheme, expected] of [
+        [null, 'light', LIGHT], [null, 'dark', LIGHT], ['light', 'dark', LIGHT],
+        ['dark', 'light', DARK], ['dark', 'dark', DARK],
+        ['auto', 'light', LIGHT], ['auto', 'dark', DARK],
+    ]) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await w.evaluate((el, value) => (value ? el.setAttribute('theme', value) : el.removeAttribute('theme')), theme);
+        assert.deepEqual(await colours(), expected, `theme ${theme} on a ${scheme} system`);
+    }
+    // The host's custom properties, set on the element, beat both palettes.
+    await w.evaluate((el) => el.style.setProperty('--meso-color-bg', 'rgb(1, 2, 3)'));
+    assert.equal((await colours()).bg, 'rgb(1, 2, 3)');
+    await w.evaluate((el) => el.setAttribute('theme', 'light'));
+    assert.equal((await colours()).bg, 'rgb(1, 2, 3)');
+    assert.deepEqual(errors, []);
+}));
+
 function hostileRules() {
     const rules = JSON.parse(readFileSync(join(dist, 'rules/mesotherapy.json'), 'utf8'));
     const payload = '<img src=x onerror="window.__pwned=1">';
