@@ -13,32 +13,32 @@ const documented = 'build/release/mesoscreen';
 
 // Commands of the ```sh blocks that run the CLI, with their continuation lines joined.
 function readmeCommands() {
-  const readme = readFileSync(join(root, 'README.md'), 'utf8');
-  const commands = [];
-  for (const [, block] of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
-    const joined = block.replace(/\\\n\s*/g, ' ').replace(/\n(?=\s)/g, ' ');
-    for (const line of joined.split('\n')) {
-      if (line.startsWith(documented)) commands.push(line);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const commands = [];
+    for (const [, block] of readme.matchAll(/```sh\n([\s\S]*?)```/g)) {
+        const joined = block.replace(/\\\n\s*/g, ' ').replace(/\n(?=\s)/g, ' ');
+        for (const line of joined.split('\n')) {
+            if (line.startsWith(documented)) commands.push(line);
+        }
     }
-  }
-  return commands;
+    return commands;
 }
 
 const commands = readmeCommands();
 
 test('the README shows CLI examples', () => {
-  assert.ok(commands.length >= 3, `found ${commands.length} examples`);
-  assert.ok(commands.some(c => c.includes(' screen ')), 'a screening example');
+    assert.ok(commands.length >= 3, `found ${commands.length} examples`);
+    assert.ok(commands.some(c => c.includes(' screen ')), 'a screening example');
 });
 
 for (const command of commands) {
-  test(`README example runs: ${command.slice(0, 70)}`, () => {
-    const shell = command.replace(documented, `'${mesoscreen}'`);
-    const out = execFileSync('bash', ['-c', shell], { cwd: root, encoding: 'utf8' });
-    assert.ok(out.trim().length > 0, 'prints something');
-    if (command.includes(' screen ')) {
-      const result = JSON.parse(out);
-      assert.notEqual(result.status, 'incomplete', `the example's answers are complete: ${JSON.stringify(result.errors ?? result.missing)}`);
-    }
-  });
+    test(`README example runs: ${command.slice(0, 70)}`, () => {
+        const shell = command.replace(documented, `'${mesoscreen}'`);
+        const out = execFileSync('bash', ['-c', shell], { cwd: root, encoding: 'utf8' });
+        assert.ok(out.trim().length > 0, 'prints something');
+        if (command.includes(' screen ')) {
+            const result = JSON.parse(out);
+            assert.notEqual(result.status, 'incomplete', `the example's answers are complete: ${JSON.stringify(result.errors ?? result.missing)}`);
+        }
+    });
 }
