@@ -1,24 +1,17 @@
 // Shared set-up for the browser tests: the demo server on free ports, Debian's Chromium through
 // playwright-core, the golden cases, and a patient who answers through the UI.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { repo, dist, requireDist, loadCases, readmeStub } from '../node/fixtures.mjs';
 
-export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const dist = process.env.MESO_DIST ? resolve(process.env.MESO_DIST) : join(repo, 'dist');
+export { repo, dist, requireDist, loadCases, readmeStub };
 export const screenshots = join(repo, 'tests/browser/screenshots');
 const require = createRequire(import.meta.url);
-
-export function requireDist() {
-    if (!existsSync(join(dist, 'meso-screener.js'))) {
-        throw new Error(`${dist}/meso-screener.js is missing: build it first with "node web/build.mjs"`);
-    }
-}
 
 // Starts web/serve.mjs on two free ports; resolves to { main, cross, stop }.
 export function startServer() {
@@ -70,14 +63,6 @@ export async function newPage(context, errors = []) {
     return page;
 }
 
-export function loadCases() {
-    const dir = join(repo, 'tests/cases');
-    if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((file) => ({
-        file, ...JSON.parse(readFileSync(join(dir, file), 'utf8')),
-    }));
-}
-
 export const findingIds = (findings) => (findings || []).map((f) => (typeof f === 'string' ? f : f.id)).sort();
 
 // Cases a patient can complete through the form: a verdict, no malformed answers.
@@ -98,13 +83,6 @@ export function pickVignettes(count) {
     if (dated) picked.push(dated);
     for (const c of cases) if (picked.length < count && !picked.includes(c)) picked.push(c);
     return picked.slice(0, count);
-}
-
-// The queue stub exactly as web/README.md gives it to hosts.
-export function readmeStub() {
-    const readme = readFileSync(join(repo, 'web/README.md'), 'utf8');
-    const line = readme.split('\n').find((l) => l.includes('window.MesoScreener = window.MesoScreener ||'));
-    return line.replace(/^<script>/, '').replace(/<\/script>$/, '');
 }
 
 export async function axeSource() {

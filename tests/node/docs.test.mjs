@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repo, readmeStub } from './harness.mjs';
+import { repo, readmeStub } from './fixtures.mjs';
 
 const readme = readFileSync(join(repo, 'web/README.md'), 'utf8');
 const src = readdirSync(join(repo, 'web/src')).filter((f) => f.endsWith('.js'))

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dist, repo, requireDist } from './harness.mjs';
+import { dist, repo, requireDist } from './fixtures.mjs';
 
 test('dist/ holds the loader, the wasm, the locale files, the stylesheet, the rules and the demo pages', () => {
     requireDist();

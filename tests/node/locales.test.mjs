@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { dist, repo, requireDist, loadCases } from './harness.mjs';
+import { dist, repo, requireDist, loadCases } from './fixtures.mjs';
 import { splitRuleSet, withLanguage } from '../../web/build.mjs';
-import { loadCore } from '../node/core.mjs';
+import { loadCore } from './core.mjs';
 
 requireDist();
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
