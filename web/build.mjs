@@ -86,11 +86,15 @@ async function uiTables() {
     return tables;
 }
 
-// Every rule set the browser can make loads in the engine, and shows the patient the same texts
-// as the whole rule set does; otherwise the build stops rather than ship them.
-async function checkInEngine(wasmDir, rules, split) {
+// The engine is of this version (CMake reads it from package.json too), and every rule set the
+// browser can make loads in it and shows the patient the same texts as the whole rule set does;
+// otherwise the build stops rather than ship them.
+async function checkInEngine(wasmDir, version, rules, split) {
     const require = createRequire(import.meta.url);
     const core = await require(join(wasmDir, 'meso-core.js'))({ wasmBinary: readFileSync(join(wasmDir, 'meso-core.wasm')) });
+    if (core.engine.version !== version) {
+        fail(`${relative(repo, wasmDir) || '.'} holds engine ${core.engine.version}, package.json says ${version}: rebuild it (bash tests/build.sh wasm)`);
+    }
     const load = (what, source) => {
         try {
             return core.engine.load(source);
@@ -191,11 +195,12 @@ async function main() {
     }
     if (!existsSync(args.rules)) fail(`${args.rules} is missing: the default rule set is needed (or pass --rules)`);
 
+    // The one version of the product, stamped into the loader, the manifest and the build id.
     const pkg = JSON.parse(await readFile(join(repo, 'package.json'), 'utf8'));
     const rulesSource = await readFile(args.rules, 'utf8');
     const rules = JSON.parse(rulesSource);
     const split = splitRuleSet(rules);
-    await checkInEngine(args.wasmDir, rules, split);
+    await checkInEngine(args.wasmDir, pkg.version, rules, split);
     const ui = await uiTables();
     const defaultLang = rules.default_language;
     // English is every language's fallback, so it is always built in.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
     startServer, launchBrowser, newPage, pickVignettes, widget, waitReady, completeByMouse,
-    shownOutcome, caseUrl, dist, readmeStub, chooseLanguage,
+    shownOutcome, caseUrl, dist, repo, readmeStub, chooseLanguage,
 } from './harness.mjs';
 
 let server;
@@ -118,9 +118,10 @@ test('MesoScreener.mount: calls queued before the script loads are replayed', ()
         lang: document.querySelector('#slot meso-screener').lang,
         prices: document.querySelector('#slot meso-screener').showPrices,
         ready: window.__ready.lang,
-        version: typeof window.MesoScreener.version,
+        version: window.MesoScreener.version,
     }));
-    assert.deepEqual(state, { lang: 'pl', prices: true, ready: 'pl', version: 'string' });
+    const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
+    assert.deepEqual(state, { lang: 'pl', prices: true, ready: 'pl', version });
     assert.equal(await w.locator('button[type="submit"]').innerText(), 'Dalej');
     assert.deepEqual(errors, []);
 }));
