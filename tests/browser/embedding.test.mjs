@@ -359,7 +359,7 @@ test('a rule text containing HTML renders as text and runs nothing', () => withP
 }));
 
 for (const [name, setup] of [
-    ['a rules URL that cannot be fetched', async (page) => 'no-such-rules.json'],
+    ['a rules URL that cannot be fetched', async () => 'no-such-rules.json'],
     ['a rule set that does not load', async (page) => {
         await page.route('**/broken-rules.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"format": 1, "id": "broken"}' }));
         return 'broken-rules.json';

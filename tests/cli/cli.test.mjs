@@ -14,118 +14,118 @@ const minimal = join(root, 'tests', 'rulesets', 'minimal.json');
 const scratch = mkdtempSync(join(tmpdir(), 'meso-cli-'));
 
 function run(args, input) {
-  const r = spawnSync(mesoscreen, args, { input, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+    const r = spawnSync(mesoscreen, args, { input, encoding: 'utf8' });
+    return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 function write(name, text) {
-  const path = join(scratch, name);
-  writeFileSync(path, text);
-  return path;
+    const path = join(scratch, name);
+    writeFileSync(path, text);
+    return path;
 }
 
 test('logic prints the result of a rule on data', () => {
-  assert.deepEqual(run(['logic', '{"<":[{"var":"age"},18]}', '{"age":16}']), { code: 0, out: 'true\n', err: '' });
-  assert.equal(run(['logic', '{"cat":["a",1.5,null]}']).out, '"a1.5"\n');
-  assert.equal(run(['logic', `@${write('rule.json', '{"+":[1,{"var":"x"}]}')}`, '-'], '{"x":2}').out, '3\n');
-  assert.equal(run(['logic', '{"today":[]}', '{}', '--today', '2026-11-21']).out, '"2026-11-21"\n');
+    assert.deepEqual(run(['logic', '{"<":[{"var":"age"},18]}', '{"age":16}']), { code: 0, out: 'true\n', err: '' });
+    assert.equal(run(['logic', '{"cat":["a",1.5,null]}']).out, '"a1.5"\n');
+    assert.equal(run(['logic', `@${write('rule.json', '{"+":[1,{"var":"x"}]}')}`, '-'], '{"x":2}').out, '3\n');
+    assert.equal(run(['logic', '{"today":[]}', '{}', '--today', '2026-11-21']).out, '"2026-11-21"\n');
 });
 
 test('logic names the source and the JSON path of a bad rule', () => {
-  const bad = run(['logic', '{"and":[true,{"nope":1}]}']);
-  assert.equal(bad.code, 1);
-  assert.match(bad.err, /^mesoscreen: <argument>: logic\.unknown_operation at \/and\/1: /);
-  const file = write('broken.json', '{"==": [1,\n 2');
-  const syntax = run(['logic', `@${file}`]);
-  assert.equal(syntax.code, 1);
-  assert.equal(syntax.err.startsWith(`mesoscreen: ${file}: json.syntax at /: line 2, column `), true, syntax.err);
-  const missing = run(['logic', '@/nonexistent/rule.json']);
-  assert.equal(missing.code, 1);
-  assert.equal(missing.err, 'mesoscreen: /nonexistent/rule.json: cli.unreadable at /: cannot open /nonexistent/rule.json\n');
+    const bad = run(['logic', '{"and":[true,{"nope":1}]}']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /^mesoscreen: <argument>: logic\.unknown_operation at \/and\/1: /);
+    const file = write('broken.json', '{"==": [1,\n 2');
+    const syntax = run(['logic', `@${file}`]);
+    assert.equal(syntax.code, 1);
+    assert.equal(syntax.err.startsWith(`mesoscreen: ${file}: json.syntax at /: line 2, column `), true, syntax.err);
+    const missing = run(['logic', '@/nonexistent/rule.json']);
+    assert.equal(missing.code, 1);
+    assert.equal(missing.err, 'mesoscreen: /nonexistent/rule.json: cli.unreadable at /: cannot open /nonexistent/rule.json\n');
 });
 
 test('logic --suite counts passes and failures', () => {
-  const suite = write('suite.json', JSON.stringify(['# heading', [{ '==': [1, 1] }, {}, true], [{ '+': [1, 1] }, {}, 3]]));
-  const r = run(['logic', '--suite', suite]);
-  assert.equal(r.code, 1);
-  assert.equal(r.out, '1 passed, 1 failed\n');
-  assert.match(r.err, /^FAIL \/2 \(# heading\)/);
-  const good = write('good.json', JSON.stringify([[{ '==': [1, 1] }, {}, true]]));
-  assert.deepEqual(run(['logic', '--suite', good]), { code: 0, out: '1 passed, 0 failed\n', err: '' });
+    const suite = write('suite.json', JSON.stringify(['# heading', [{ '==': [1, 1] }, {}, true], [{ '+': [1, 1] }, {}, 3]]));
+    const r = run(['logic', '--suite', suite]);
+    assert.equal(r.code, 1);
+    assert.equal(r.out, '1 passed, 1 failed\n');
+    assert.match(r.err, /^FAIL \/2 \(# heading\)/);
+    const good = write('good.json', JSON.stringify([[{ '==': [1, 1] }, {}, true]]));
+    assert.deepEqual(run(['logic', '--suite', good]), { code: 0, out: '1 passed, 0 failed\n', err: '' });
 });
 
 test('usage errors exit 2', () => {
-  assert.equal(run([]).code, 2);
-  assert.equal(run(['frobnicate']).code, 2);
-  assert.equal(run(['logic']).code, 2);
-  assert.equal(run(['logic', '--suite']).code, 2);
-  assert.equal(run(['screen', '--answers', '{}']).err.split('\n')[0], 'mesoscreen screen: --rules is required');
-  assert.equal(run(['screen', '--rules', minimal, '--answers', '{}', '--today', '2026-02-30']).code, 2);
-  assert.equal(run(['screen', '--rules', minimal, '--answers', '{}', '--bogus', 'x']).code, 2);
-  assert.equal(run(['table', minimal, '--lang', 'xx']).code, 2);
-  assert.equal(run(['--help']).code, 0);
-  assert.match(run(['--version']).out, /^mesoscreen \d+\.\d+\.\d+\n$/);
+    assert.equal(run([]).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    assert.equal(run(['logic']).code, 2);
+    assert.equal(run(['logic', '--suite']).code, 2);
+    assert.equal(run(['screen', '--answers', '{}']).err.split('\n')[0], 'mesoscreen screen: --rules is required');
+    assert.equal(run(['screen', '--rules', minimal, '--answers', '{}', '--today', '2026-02-30']).code, 2);
+    assert.equal(run(['screen', '--rules', minimal, '--answers', '{}', '--bogus', 'x']).code, 2);
+    assert.equal(run(['table', minimal, '--lang', 'xx']).code, 2);
+    assert.equal(run(['--help']).code, 0);
+    assert.match(run(['--version']).out, /^mesoscreen \d+\.\d+\.\d+\n$/);
 });
 
 test('lint loads a good rule set and names the path of every problem in a bad one', () => {
-  const good = run(['lint', minimal]);
-  assert.equal(good.code, 0, good.err);
-  assert.match(good.out, /minimal-test 0\.1\.0: 8 questions, 9 findings, 2 languages/);
-  const rules = JSON.parse(readFileSync(minimal, 'utf8'));
-  rules.findings[0].when = { var: 'cancr' };
-  rules.findings[1].severity = 'maybe';
-  const bad = run(['lint', write('bad-rules.json', JSON.stringify(rules))]);
-  assert.equal(bad.code, 1);
-  assert.match(bad.err, /rules\.unknown_question at \/findings\/0\/when: "cancr" is not a question id/);
-  assert.match(bad.err, /rules\.unknown_severity at \/findings\/1\/severity: /);
+    const good = run(['lint', minimal]);
+    assert.equal(good.code, 0, good.err);
+    assert.match(good.out, /minimal-test 0\.1\.0: 8 questions, 9 findings, 2 languages/);
+    const rules = JSON.parse(readFileSync(minimal, 'utf8'));
+    rules.findings[0].when = { var: 'cancr' };
+    rules.findings[1].severity = 'maybe';
+    const bad = run(['lint', write('bad-rules.json', JSON.stringify(rules))]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /rules\.unknown_question at \/findings\/0\/when: "cancr" is not a question id/);
+    assert.match(bad.err, /rules\.unknown_severity at \/findings\/1\/severity: /);
 });
 
 test('screen prints the contract JSON', () => {
-  const answers = { age: 40, sex: 'female', pregnant: false, cancer: false, alcohol_recent: true,
-    alcohol_last: '2026-11-20', concerns: ['wrinkles'], areas: ['face'] };
-  const r = run(['screen', '--rules', minimal, '--answers', JSON.stringify(answers), '--today', '2026-11-21']);
-  assert.equal(r.code, 0, r.err);
-  const result = JSON.parse(r.out);
-  assert.equal(result.status, 'postpone');
-  assert.deepEqual(result.findings.map(f => f.id), ['alcohol']);
-  assert.equal(result.findings[0].earliest, '2026-11-23');
-  assert.equal(result.earliest_start, '2026-11-23');
-  assert.equal(result.plan.dates[0], '2026-11-23');
-  assert.equal(result.plan.sessions.planned, 6);
+    const answers = { age: 40, sex: 'female', pregnant: false, cancer: false, alcohol_recent: true,
+        alcohol_last: '2026-11-20', concerns: ['wrinkles'], areas: ['face'] };
+    const r = run(['screen', '--rules', minimal, '--answers', JSON.stringify(answers), '--today', '2026-11-21']);
+    assert.equal(r.code, 0, r.err);
+    const result = JSON.parse(r.out);
+    assert.equal(result.status, 'postpone');
+    assert.deepEqual(result.findings.map(f => f.id), ['alcohol']);
+    assert.equal(result.findings[0].earliest, '2026-11-23');
+    assert.equal(result.earliest_start, '2026-11-23');
+    assert.equal(result.plan.dates[0], '2026-11-23');
+    assert.equal(result.plan.sessions.planned, 6);
 });
 
 test('screen reports answer errors with the path, prints the JSON, and never a verdict', () => {
-  const r = run(['screen', '--rules', minimal, '--answers', '{"age":"forty","cancer":false}', '--today', '2026-11-21']);
-  assert.equal(r.code, 1);
-  assert.equal(JSON.parse(r.out).status, 'incomplete');
-  assert.match(r.err, /^mesoscreen: <argument>: answers\.wrong_type at \/age: /);
-  const notJson = run(['screen', '--rules', minimal, '--answers', '{"age":', '--today', '2026-11-21']);
-  assert.equal(notJson.code, 1);
-  assert.equal(notJson.out, '');
+    const r = run(['screen', '--rules', minimal, '--answers', '{"age":"forty","cancer":false}', '--today', '2026-11-21']);
+    assert.equal(r.code, 1);
+    assert.equal(JSON.parse(r.out).status, 'incomplete');
+    assert.match(r.err, /^mesoscreen: <argument>: answers\.wrong_type at \/age: /);
+    const notJson = run(['screen', '--rules', minimal, '--answers', '{"age":', '--today', '2026-11-21']);
+    assert.equal(notJson.code, 1);
+    assert.equal(notJson.out, '');
 });
 
 test('plan writes an iCalendar file of the dates', () => {
-  const answers = { age: 40, sex: 'male', cancer: false, alcohol_recent: false, concerns: ['hair_loss'], areas: ['scalp'] };
-  const out = join(scratch, 'plan.ics');
-  const r = run(['plan', '--rules', minimal, '--answers', JSON.stringify(answers), '--today', '2026-11-21', '--ics', out]);
-  assert.equal(r.code, 0, r.err);
-  const ics = readFileSync(out, 'utf8');
-  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 8);
-  assert.match(ics, /DTSTART;VALUE=DATE:20261121\r\n/);
-  assert.match(ics, /DTSTART;VALUE=DATE:20261128\r\n/);
-  assert.equal(JSON.parse(r.out).events, 8);
-  const none = run(['plan', '--rules', minimal, '--answers', '{"age":40,"sex":"female","pregnant":true,"cancer":false,"alcohol_recent":false,"concerns":["wrinkles"],"areas":["face"]}', '--today', '2026-11-21', '--ics', '-']);
-  assert.equal(none.code, 1);
-  assert.match(none.err, /no dates to put in a calendar \(status postpone\)/);
+    const answers = { age: 40, sex: 'male', cancer: false, alcohol_recent: false, concerns: ['hair_loss'], areas: ['scalp'] };
+    const out = join(scratch, 'plan.ics');
+    const r = run(['plan', '--rules', minimal, '--answers', JSON.stringify(answers), '--today', '2026-11-21', '--ics', out]);
+    assert.equal(r.code, 0, r.err);
+    const ics = readFileSync(out, 'utf8');
+    assert.equal(ics.match(/BEGIN:VEVENT/g).length, 8);
+    assert.match(ics, /DTSTART;VALUE=DATE:20261121\r\n/);
+    assert.match(ics, /DTSTART;VALUE=DATE:20261128\r\n/);
+    assert.equal(JSON.parse(r.out).events, 8);
+    const none = run(['plan', '--rules', minimal, '--answers', '{"age":40,"sex":"female","pregnant":true,"cancer":false,"alcohol_recent":false,"concerns":["wrinkles"],"areas":["face"]}', '--today', '2026-11-21', '--ics', '-']);
+    assert.equal(none.code, 1);
+    assert.match(none.err, /no dates to put in a calendar \(status postpone\)/);
 });
 
 test('verify prints the smallest counter-example of a broken rule set and fails', () => {
-  const r = run(['verify', join(root, 'tests', 'rulesets', 'broken-invariant.json'), '--today', '2026-11-21']);
-  assert.equal(r.code, 1, r.out + r.err);
-  assert.match(r.out, /VIOLATED cancer_is_ineligible\n    smallest counter-example: \{.*"cancer":true.*\}\n    gives status postpone/);
-  assert.match(r.out, /checked: +\d+ answer combinations in \d+\.\d\d s/);
-  const json = JSON.parse(run(['verify', join(root, 'tests', 'rulesets', 'broken-invariant.json'), '--today', '2026-11-21', '--json']).out);
-  assert.equal(json.proved, false);
-  assert.equal(json.violations[0].invariant, 'cancer_is_ineligible');
-  assert.equal(json.violations[0].result.status, 'postpone');
+    const r = run(['verify', join(root, 'tests', 'rulesets', 'broken-invariant.json'), '--today', '2026-11-21']);
+    assert.equal(r.code, 1, r.out + r.err);
+    assert.match(r.out, /VIOLATED cancer_is_ineligible\n {4}smallest counter-example: \{.*"cancer":true.*\}\n {4}gives status postpone/);
+    assert.match(r.out, /checked: +\d+ answer combinations in \d+\.\d\d s/);
+    const json = JSON.parse(run(['verify', join(root, 'tests', 'rulesets', 'broken-invariant.json'), '--today', '2026-11-21', '--json']).out);
+    assert.equal(json.proved, false);
+    assert.equal(json.violations[0].invariant, 'cancer_is_ineligible');
+    assert.equal(json.violations[0].result.status, 'postpone');
 });

@@ -12,44 +12,44 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = process.argv[2];
 if (!out) {
-  console.error('usage: node tests/fuzz/seeds.mjs OUT');
-  process.exit(2);
+    console.error('usage: node tests/fuzz/seeds.mjs OUT');
+    process.exit(2);
 }
 
 const readJson = path => JSON.parse(readFileSync(path, 'utf8'));
 const jsonFiles = dir => (existsSync(dir) ? readdirSync(dir).filter(f => f.endsWith('.json')).sort() : [])
-  .map(f => join(dir, f));
+    .map(f => join(dir, f));
 
 function writeCorpus(name, inputs) {
-  const dir = join(out, name);
-  mkdirSync(dir, { recursive: true });
-  inputs.forEach((input, i) => writeFileSync(join(dir, `seed-${String(i).padStart(4, '0')}`), input));
-  console.log(`seeds: ${inputs.length} for fuzz_${name}`);
+    const dir = join(out, name);
+    mkdirSync(dir, { recursive: true });
+    inputs.forEach((input, i) => writeFileSync(join(dir, `seed-${String(i).padStart(4, '0')}`), input));
+    console.log(`seeds: ${inputs.length} for fuzz_${name}`);
 }
 
 const ruleSetPaths = [join(root, 'rules', 'mesotherapy.json'), ...jsonFiles(join(root, 'tests', 'rulesets'))]
-  .filter(existsSync);
+    .filter(existsSync);
 const minimal = readJson(join(root, 'tests', 'rulesets', 'minimal.json'));
 
 // --- logic -------------------------------------------------------------------------------------
 const logicSeeds = [];
 const conformance = join(root, 'tests', 'conformance', 'jsonlogic', 'tests.json');
 if (existsSync(conformance)) {
-  for (const entry of readJson(conformance)) {
-    if (Array.isArray(entry)) logicSeeds.push(`${JSON.stringify(entry[0])}\0${JSON.stringify(entry[1])}`);
-  }
+    for (const entry of readJson(conformance)) {
+        if (Array.isArray(entry)) logicSeeds.push(`${JSON.stringify(entry[0])}\0${JSON.stringify(entry[1])}`);
+    }
 }
 const sampleAnswers = { age: 30, sex: 'female', pregnant: false, cancer: true, alcohol_recent: true,
-  alcohol_last: '2026-02-27', concerns: ['wrinkles'], areas: ['face'] };
+    alcohol_last: '2026-02-27', concerns: ['wrinkles'], areas: ['face'] };
 for (const path of ruleSetPaths) {
-  let rules;
-  try { rules = readJson(path); } catch { continue; }
-  const conditions = [
-    ...(rules.questions || []).map(q => q.enableWhen),
-    ...(rules.findings || []).flatMap(f => [f.when, f.earliest]),
-    ...(rules.invariants || []).map(i => i.check),
-  ].filter(c => c !== undefined);
-  for (const c of conditions) logicSeeds.push(`${JSON.stringify(c)}\0${JSON.stringify(sampleAnswers)}`);
+    let rules;
+    try { rules = readJson(path); } catch { continue; }
+    const conditions = [
+        ...(rules.questions || []).map(q => q.enableWhen),
+        ...(rules.findings || []).flatMap(f => [f.when, f.earliest]),
+        ...(rules.invariants || []).map(i => i.check),
+    ].filter(c => c !== undefined);
+    for (const c of conditions) logicSeeds.push(`${JSON.stringify(c)}\0${JSON.stringify(sampleAnswers)}`);
 }
 writeCorpus('logic', logicSeeds);
 
@@ -61,30 +61,30 @@ writeCorpus('ruleset', ruleSetPaths.map(p => readFileSync(p)));
 // "bogus"; the key byte K selects keys[K % keys.length].
 const keys = [...minimal.questions.map(q => q.id), '', '__proto__', 'constructor', 'bogus'];
 const keyByte = key => {
-  const index = keys.indexOf(key) >= 0 ? keys.indexOf(key) : keys.indexOf('bogus');
-  return String.fromCharCode(48 + (((index - 48) % keys.length) + keys.length) % keys.length);
+    const index = keys.indexOf(key) >= 0 ? keys.indexOf(key) : keys.indexOf('bogus');
+    return String.fromCharCode(48 + (((index - 48) % keys.length) + keys.length) % keys.length);
 };
 const setLine = (key, value) => `s${keyByte(key)}${JSON.stringify(value)}`;
 const streams = [];
 for (const path of jsonFiles(join(root, 'tests', 'cases'))) {
-  let testCase;
-  try { testCase = readJson(path); } catch { continue; }
-  if (!testCase.answers || typeof testCase.answers !== 'object') continue;
-  streams.push(Object.entries(testCase.answers).map(([k, v]) => setLine(k, v)).join('\n'));
+    let testCase;
+    try { testCase = readJson(path); } catch { continue; }
+    if (!testCase.answers || typeof testCase.answers !== 'object') continue;
+    streams.push(Object.entries(testCase.answers).map(([k, v]) => setLine(k, v)).join('\n'));
 }
 streams.push(Object.entries(sampleAnswers).map(([k, v]) => setLine(k, v)).join('\n'));
 streams.push([setLine('age', 17), setLine('sex', 'male'), setLine('pregnant', true), `c${keyByte('sex')}`,
-  setLine('concerns', ['hair_loss', 'wrinkles']), setLine('areas', ['scalp']), 'l\x01',
-  setLine('concerns', ['wrinkles']), 'r', setLine('__proto__', { a: 1 })].join('\n'));
+    setLine('concerns', ['hair_loss', 'wrinkles']), setLine('areas', ['scalp']), 'l\x01',
+    setLine('concerns', ['wrinkles']), 'r', setLine('__proto__', { a: 1 })].join('\n'));
 writeCorpus('session', streams);
 
 // --- json --------------------------------------------------------------------------------------
 const filesUnder = dir => (existsSync(dir) ? readdirSync(dir).sort() : [])
-  .map(f => join(dir, f))
-  .flatMap(path => (statSync(path).isDirectory() ? filesUnder(path) : [path]));
+    .map(f => join(dir, f))
+    .flatMap(path => (statSync(path).isDirectory() ? filesUnder(path) : [path]));
 writeCorpus('json', [
-  ...filesUnder(join(root, 'rules')),
-  ...jsonFiles(join(root, 'tests', 'cases')),
-  ...jsonFiles(join(root, 'tests', 'rulesets')),
-  ...filesUnder(join(root, 'tests', 'conformance', 'jsonlogic')),
+    ...filesUnder(join(root, 'rules')),
+    ...jsonFiles(join(root, 'tests', 'cases')),
+    ...jsonFiles(join(root, 'tests', 'rulesets')),
+    ...filesUnder(join(root, 'tests', 'conformance', 'jsonlogic')),
 ].map(path => readFileSync(path)));

@@ -9,12 +9,12 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const wasmDir = process.env.MESO_WASM_DIR || join(root, 'build', 'wasm', 'web');
 
 export async function loadCore() {
-  const require = createRequire(import.meta.url);
-  const createMesoCore = require(join(wasmDir, 'meso-core.js'));
-  const wasmBinary = readFileSync(join(wasmDir, 'meso-core.wasm'));
-  return createMesoCore({ wasmBinary });
+    const require = createRequire(import.meta.url);
+    const createMesoCore = require(join(wasmDir, 'meso-core.js'));
+    const wasmBinary = readFileSync(join(wasmDir, 'meso-core.wasm'));
+    return createMesoCore({ wasmBinary });
 }
 
 export function readJson(path) {
-  return JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
 }

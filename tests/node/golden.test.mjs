@@ -16,80 +16,80 @@ const scratch = mkdtempSync(join(tmpdir(), 'meso-golden-'));
 
 // A case may change clinic settings (a price, a waiting period): it gets its own rule set copy.
 function rulesFor(testCase) {
-  if (!testCase.settings) return defaultRules;
-  const rules = structuredClone(defaultRules);
-  for (const [id, value] of Object.entries(testCase.settings)) {
-    assert.ok(rules.settings[id], `case sets unknown setting ${id}`);
-    rules.settings[id].value = value;
-  }
-  return rules;
+    if (!testCase.settings) return defaultRules;
+    const rules = structuredClone(defaultRules);
+    for (const [id, value] of Object.entries(testCase.settings)) {
+        assert.ok(rules.settings[id], `case sets unknown setting ${id}`);
+        rules.settings[id].value = value;
+    }
+    return rules;
 }
 
 function native(rules, testCase) {
-  const rulesPath = join(scratch, 'rules.json');
-  writeFileSync(rulesPath, JSON.stringify(rules));
-  try {
-    return execFileSync(mesoscreen, ['screen', '--rules', rulesPath, '--answers', '-',
-      '--today', testCase.today, '--lang', testCase.lang || 'en'],
-    { input: JSON.stringify(testCase.answers), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  } catch (error) {
-    // Exit 1 still prints the result (answer errors); anything else is a failure.
-    if (error.status === 1 && error.stdout) return error.stdout;
-    throw error;
-  }
+    const rulesPath = join(scratch, 'rules.json');
+    writeFileSync(rulesPath, JSON.stringify(rules));
+    try {
+        return execFileSync(mesoscreen, ['screen', '--rules', rulesPath, '--answers', '-',
+            '--today', testCase.today, '--lang', testCase.lang || 'en'],
+        { input: JSON.stringify(testCase.answers), encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    } catch (error) {
+        // Exit 1 still prints the result (answer errors); anything else is a failure.
+        if (error.status === 1 && error.stdout) return error.stdout;
+        throw error;
+    }
 }
 
 // Every key the case expects must match; keys it does not mention are not checked.
 function assertSubset(actual, expected, where) {
-  if (expected === null || typeof expected !== 'object') {
-    assert.deepEqual(actual, expected, where);
-    return;
-  }
-  if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `${where}: expected an array`);
-    assert.equal(actual.length, expected.length, `${where}: length`);
-    expected.forEach((item, i) => assertSubset(actual[i], item, `${where}/${i}`));
-    return;
-  }
-  assert.ok(actual && typeof actual === 'object', `${where}: expected an object`);
-  for (const [key, value] of Object.entries(expected)) assertSubset(actual[key], value, `${where}/${key}`);
+    if (expected === null || typeof expected !== 'object') {
+        assert.deepEqual(actual, expected, where);
+        return;
+    }
+    if (Array.isArray(expected)) {
+        assert.ok(Array.isArray(actual), `${where}: expected an array`);
+        assert.equal(actual.length, expected.length, `${where}: length`);
+        expected.forEach((item, i) => assertSubset(actual[i], item, `${where}/${i}`));
+        return;
+    }
+    assert.ok(actual && typeof actual === 'object', `${where}: expected an object`);
+    for (const [key, value] of Object.entries(expected)) assertSubset(actual[key], value, `${where}/${key}`);
 }
 
 function checkExpectations(result, expect) {
-  assert.equal(result.status, expect.status, 'status');
-  if (expect.findings) assert.deepEqual(result.findings.map(f => f.id), expect.findings, 'findings');
-  if ('earliest_start' in expect) assert.equal(result.earliest_start ?? null, expect.earliest_start, 'earliest_start');
-  if (expect.missing) assert.deepEqual(result.missing, expect.missing, 'missing');
-  if (expect.errors) {
-    assert.deepEqual(result.errors.map(e => ({ code: e.code, path: e.path })), expect.errors, 'errors');
-  }
-  if (expect.ignored) assert.deepEqual(result.ignored, expect.ignored, 'ignored');
-  if (expect.plan === null) assert.equal(result.plan, undefined, 'plan must be absent');
-  else if (expect.plan) assertSubset(result.plan, expect.plan, 'plan');
-  // Fail closed, whatever the case says.
-  if (result.errors.length || result.missing.length) assert.equal(result.status, 'incomplete');
+    assert.equal(result.status, expect.status, 'status');
+    if (expect.findings) assert.deepEqual(result.findings.map(f => f.id), expect.findings, 'findings');
+    if ('earliest_start' in expect) assert.equal(result.earliest_start ?? null, expect.earliest_start, 'earliest_start');
+    if (expect.missing) assert.deepEqual(result.missing, expect.missing, 'missing');
+    if (expect.errors) {
+        assert.deepEqual(result.errors.map(e => ({ code: e.code, path: e.path })), expect.errors, 'errors');
+    }
+    if (expect.ignored) assert.deepEqual(result.ignored, expect.ignored, 'ignored');
+    if (expect.plan === null) assert.equal(result.plan, undefined, 'plan must be absent');
+    else if (expect.plan) assertSubset(result.plan, expect.plan, 'plan');
+    // Fail closed, whatever the case says.
+    if (result.errors.length || result.missing.length) assert.equal(result.status, 'incomplete');
 }
 
 const files = readdirSync(casesDir).filter(name => name.endsWith('.json')).sort();
 
 test('there are at least 40 golden cases', () => {
-  assert.ok(files.length >= 40, `only ${files.length} cases`);
+    assert.ok(files.length >= 40, `only ${files.length} cases`);
 });
 
 const core = await loadCore();
 const rulesHandles = new Map();
 function wasmRules(rules) {
-  if (!rulesHandles.has(rules)) rulesHandles.set(rules, core.engine.load(rules));
-  return rulesHandles.get(rules);
+    if (!rulesHandles.has(rules)) rulesHandles.set(rules, core.engine.load(rules));
+    return rulesHandles.get(rules);
 }
 
 for (const file of files) {
-  const testCase = readJson(join(casesDir, file));
-  test(`${file}: ${testCase.description}`, () => {
-    const rules = rulesFor(testCase);
-    const nativeText = native(rules, testCase);
-    const wasmText = wasmRules(rules).screenText(testCase.answers, testCase.today, testCase.lang || 'en');
-    assert.equal(wasmText + '\n', nativeText, 'native and wasm JSON differ');
-    checkExpectations(JSON.parse(nativeText), testCase.expect);
-  });
+    const testCase = readJson(join(casesDir, file));
+    test(`${file}: ${testCase.description}`, () => {
+        const rules = rulesFor(testCase);
+        const nativeText = native(rules, testCase);
+        const wasmText = wasmRules(rules).screenText(testCase.answers, testCase.today, testCase.lang || 'en');
+        assert.equal(wasmText + '\n', nativeText, 'native and wasm JSON differ');
+        checkExpectations(JSON.parse(nativeText), testCase.expect);
+    });
 }

@@ -1,0 +1,35 @@
+// eslint for the JavaScript of web/ and tests/ (tests/steps/lint-web.sh: no warning allowed).
+// One indentation style: 4 spaces, as web/src has always been written.
+import js from '@eslint/js';
+import stylistic from '@stylistic/eslint-plugin';
+import globals from 'globals';
+
+export default [
+    {
+        ignores: [
+            'build*/', 'dist/', 'node_modules/', 'tests/browser/screenshots/', 'tests/browser/output/',
+            // Emscripten --pre-js inside the glue's scope (Module, its globals): the wasm build's, not the widget's.
+            'web/bindings/',
+        ],
+    },
+    js.configs.recommended,
+    {
+        plugins: { '@stylistic': stylistic },
+        languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+        linterOptions: { reportUnusedDisableDirectives: 'error' },
+        rules: {
+            '@stylistic/indent': ['error', 4, { SwitchCase: 1 }],
+            '@stylistic/no-tabs': 'error',
+            '@stylistic/no-trailing-spaces': 'error',
+            '@stylistic/eol-last': 'error',
+            'no-unused-vars': ['error', { args: 'after-used', argsIgnorePattern: '^_', caughtErrors: 'none' }],
+        },
+    },
+    // The widget and the demo page run in the browser.
+    { files: ['web/src/**/*.js', 'web/demo/**/*.js'], languageOptions: { globals: globals.browser } },
+    { files: ['web/demo/**/*.js'], languageOptions: { sourceType: 'script' } },
+    // The build, the server and the tests run in Node; the browser tests and the benchmark also
+    // hand functions to the page.
+    { files: ['web/*.mjs', 'tests/**/*.mjs', 'eslint.config.mjs'], languageOptions: { globals: globals.node } },
+    { files: ['tests/browser/**/*.mjs', 'tests/bench/**/*.mjs'], languageOptions: { globals: { ...globals.node, ...globals.browser } } },
+];
