@@ -7,7 +7,8 @@ import globals from 'globals';
 export default [
     {
         ignores: [
-            'build*/', 'dist/', 'node_modules/', 'tests/browser/screenshots/', 'tests/browser/output/',
+            // What .gitignore leaves out.
+            'build*/', 'dist/', 'node_modules/', '.cache/', 'tests/browser/screenshots/', 'tests/browser/output/',
             // Emscripten --pre-js inside the glue's scope (Module, its globals): the wasm build's, not the widget's.
             'web/bindings/',
         ],
