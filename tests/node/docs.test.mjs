@@ -13,7 +13,8 @@ const css = readFileSync(join(repo, 'web/styles/meso-screener.css'), 'utf8');
 
 test('every attribute is documented', () => {
     const element = readFileSync(join(repo, 'web/src/element.js'), 'utf8');
-    const tables = element.split('\n').filter((l) => /^const (BOOLEAN|STRING)_ATTRIBUTES = /.test(l)).join('\n');
+    // The two tables, on one line or several.
+    const tables = [...element.matchAll(/^const (?:BOOLEAN|STRING)_ATTRIBUTES = \{[^}]*\};/gm)].map(([table]) => table).join('\n');
     const attributes = [...tables.matchAll(/: '([a-z-]+)'/g)].map(([, a]) => a);
     assert.ok(attributes.length >= 7, tables);
     for (const attribute of [...attributes, 'lang']) {
