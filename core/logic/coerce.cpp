@@ -11,7 +11,7 @@
 namespace meso::logic {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double not_a_number = std::numeric_limits<double>::quiet_NaN();
 
 bool is_object_like(const Json& value) { return value.is_array() || value.is_object(); }
 
@@ -69,7 +69,7 @@ void append_array(const Json& array, std::string& out, StringBudget& budget) {
 double array_to_number(const Json* value) {
     while (value->is_array()) {
         if (value->empty()) return 0;
-        if (value->size() > 1) return kNaN;
+        if (value->size() > 1) return not_a_number;
         value = &(*value)[0];
     }
     switch (value->type()) {
@@ -82,7 +82,7 @@ double array_to_number(const Json* value) {
         case Json::value_t::number_float:
             return number_of(*value) + 0.0;  // String(-0) is "0"
         default:
-            return kNaN;  // "true", "false", "[object Object]"
+            return not_a_number;  // "true", "false", "[object Object]"
     }
 }
 
@@ -103,14 +103,14 @@ double to_number(const Json& value) {
         case Json::value_t::array:
             return array_to_number(&value);
         default:
-            return kNaN;
+            return not_a_number;
     }
 }
 
 double parse_float(const Json& value, StringBudget& budget) {
     if (value.is_number()) return number_of(value) + 0.0;  // parseFloat(String(-0)) is 0
     if (value.is_string()) return text::parse_float(value.get_ref<const std::string&>());
-    if (!value.is_array()) return kNaN;  // "null", "true", "[object Object]"
+    if (!value.is_array()) return not_a_number;  // "null", "true", "[object Object]"
     std::string joined;
     append_array(value, joined, budget);
     return text::parse_float(joined);

@@ -14,4 +14,7 @@ const std::vector<std::string>& engine_text_keys();
 // checked as missing (a face may bring its own) and never reported as unused.
 inline constexpr std::string_view face_text_prefix = "ui.";
 
+// The answer key of the optional wished start date (rules/DOMAIN.md): the plan starts no earlier.
+inline constexpr const char* start_date_key = "start_date";
+
 }  // namespace meso

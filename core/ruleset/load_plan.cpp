@@ -71,29 +71,20 @@ RangeFact read_range_fact(Loader& loader, FieldReader& course, const char* field
 }  // namespace
 
 void Loader::read_areas(const Json& value, const std::string& path) {
-    if (!value.is_array()) {
-        error("rules.wrong_type", path, "expected an array");
-        return;
-    }
     areas.emplace();
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        FieldReader reader(value[i], pointer_append(path, i), errors);
+    const bool read = each_entry(value, path, [&](FieldReader& reader) {
         auto id = reader.id();
         if (id && !unique(*areas, *id, reader.field_path("id"), "area")) id.reset();
         auto text = text_key(reader, "text", Need::required);
         if (id && text) rules.areas.push_back({*id, *text});
-    }
+    });
+    if (!read) areas.reset();
 }
 
 void Loader::read_courses(const Json& value, const std::string& path) {
-    if (!value.is_array()) {
-        error("rules.wrong_type", path, "expected an array");
-        return;
-    }
     courses.emplace();
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        FieldReader reader(value[i], pointer_append(path, i), errors);
-        if (!reader.ok()) continue;
+    const bool read = each_entry(value, path, [&](FieldReader& reader) {
+        if (!reader.ok()) return;
         Course course;
         course.path = reader.path();
         auto id = reader.id();
@@ -109,18 +100,14 @@ void Loader::read_courses(const Json& value, const std::string& path) {
             course.notes = read_sourced_texts(*notes, reader.field_path("notes"));
         }
         rules.courses.push_back(std::move(course));
-    }
+    });
+    if (!read) courses.reset();
 }
 
 void Loader::read_concerns(const Json& value, const std::string& path) {
-    if (!value.is_array()) {
-        error("rules.wrong_type", path, "expected an array");
-        return;
-    }
     std::set<std::string, std::less<>> ids;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        FieldReader reader(value[i], pointer_append(path, i), errors);
-        if (!reader.ok()) continue;
+    each_entry(value, path, [&](FieldReader& reader) {
+        if (!reader.ok()) return;
         Concern concern;
         concern.path = reader.path();
         auto id = reader.id();
@@ -144,21 +131,16 @@ void Loader::read_concerns(const Json& value, const std::string& path) {
         concern.needs_doctor = reader.boolean("needs_doctor").value_or(false);
         concern.sources = cited_sources(reader, fact_without_source, cite_message);
         rules.concerns.push_back(std::move(concern));
-    }
+    });
 }
 
 std::vector<SourcedText> Loader::read_sourced_texts(const Json& value, const std::string& path) {
     std::vector<SourcedText> out;
-    if (!value.is_array()) {
-        error("rules.wrong_type", path, "expected an array");
-        return out;
-    }
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        FieldReader reader(value[i], pointer_append(path, i), errors);
+    each_entry(value, path, [&](FieldReader& reader) {
         auto text = text_key(reader, "text", Need::required);
         auto cited = cited_sources(reader, fact_without_source, cite_message);
         if (text) out.push_back({*text, std::move(cited)});
-    }
+    });
     return out;
 }
 

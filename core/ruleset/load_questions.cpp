@@ -16,43 +16,24 @@ bool is_choice(QuestionType type) {
     return type == QuestionType::single || type == QuestionType::multiple;
 }
 
-// Reports a too-long list and says how many of its items to read.
-std::size_t capped(Loader& loader, const Json& list, const std::string& path, std::size_t limit,
-                   const char* what) {
-    if (list.size() <= limit) return list.size();
-    loader.error("rules.too_many", path,
-                 std::to_string(list.size()) + " " + what + "; the limit is " + std::to_string(limit));
-    return limit;
-}
-
 }  // namespace
 
 void Loader::read_steps(const Json& value, const std::string& path) {
-    if (!value.is_array()) {
-        error("rules.wrong_type", path, "expected an array");
-        return;
-    }
     steps.emplace();
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        FieldReader reader(value[i], pointer_append(path, i), errors);
+    const bool read = each_entry(value, path, [&](FieldReader& reader) {
         Step step;
         auto id = reader.id();
         if (id && unique(*steps, *id, reader.field_path("id"), "step")) step.id = *id;
         if (auto text = text_key(reader, "text", Need::required)) step.title = *text;
         if (reader.ok() && id) rules.steps.push_back(std::move(step));
-    }
+    });
+    if (!read) steps.reset();
 }
 
 void Loader::read_questions(const Json& value, const std::string& path) {
-    if (!value.is_array()) {
-        error("rules.wrong_type", path, "expected an array");
-        return;
-    }
     questions.emplace();
-    const std::size_t count = capped(*this, value, path, options.max_questions, "questions");
-    for (std::size_t i = 0; i < count; ++i) {
-        FieldReader reader(value[i], pointer_append(path, i), errors);
-        if (!reader.ok()) continue;
+    const bool read = each_entry(value, path, [&](FieldReader& reader) {
+        if (!reader.ok()) return;
         Question question;
         question.path = reader.path();
         auto id = reader.id();
@@ -73,94 +54,96 @@ void Loader::read_questions(const Json& value, const std::string& path) {
         question.required = reader.boolean("required").value_or(true);
         if (auto text = text_key(reader, "text", Need::required)) question.text = *text;
         if (auto help = text_key(reader, "help", Need::optional)) question.help = *help;
-
-        // Choices.
-        const Json* options = reader.array("options", Need::optional);
-        auto options_from = reader.string("options_from", Need::optional);
-        const bool has_options = reader.has("options");
-        const bool has_from = reader.has("options_from");
-        if (type && !is_choice(*type)) {
-            for (const char* field : {"options", "options_from"}) {
-                if (reader.has(field)) {
-                    error("rules.unexpected_field", reader.field_path(field),
-                          quote(field) + " is only for single and multiple questions");
-                }
-            }
-        } else if (type) {
-            if (has_options && has_from) {
-                error("rules.conflicting_fields", question.path,
-                      "\"options\" and \"options_from\" cannot be used together");
-            } else if (!has_options && !has_from) {
-                error("rules.no_options", question.path,
-                      "a " + std::string(to_string(*type)) + " question needs \"options\" or \"options_from\"");
-            } else if (options && options->empty()) {
-                error("rules.no_options", reader.field_path("options"), "the list of options is empty");
-            }
-        }
-        if (options_from) {
-            if (*options_from != "concerns" && *options_from != "areas") {
-                error("rules.bad_value", reader.field_path("options_from"),
-                      quote(*options_from) + " is not \"concerns\" or \"areas\"");
-            }
-            question.options_from = *options_from;
-        }
-        if (options) {
-            std::set<std::string, std::less<>> option_ids;
-            for (std::size_t k = 0; k < options->size(); ++k) {
-                FieldReader option_reader((*options)[k], pointer_append(reader.field_path("options"), k), errors);
-                Option option;
-                auto option_id = option_reader.id();
-                if (option_id && !option_ids.insert(*option_id).second) {
-                    error("rules.duplicate_id", option_reader.field_path("id"),
-                          quote(*option_id) + " is already an option of this question");
-                    option_id.reset();
-                }
-                auto option_text = text_key(option_reader, "text", Need::required);
-                if (option_id && option_text) question.options.push_back({*option_id, *option_text});
-            }
-        }
-
-        // Integer bounds.
-        question.min = reader.integer("min", Need::optional);
-        question.max = reader.integer("max", Need::optional);
-        if (type == QuestionType::integer) {
-            for (const char* field : {"min", "max"}) {
-                if (!reader.has(field)) {
-                    error("rules.integer_bounds", question.path,
-                          "an integer question needs " + quote(field));
-                }
-            }
-            if (question.min && question.max && *question.min > *question.max) {
-                error("rules.integer_bounds", reader.field_path("max"),
-                      "min " + std::to_string(*question.min) + " is above max " +
-                          std::to_string(*question.max));
-            }
-        } else if (type) {
-            for (const char* field : {"min", "max"}) {
-                if (reader.has(field)) {
-                    error("rules.unexpected_field", reader.field_path(field),
-                          quote(field) + " is only for integer questions");
-                }
-            }
-        }
-
+        read_question_choices(reader, question, type);
+        read_question_bounds(reader, question, type);
         if (const Json* rule = reader.any("enableWhen", Need::optional)) {
             question.enable_when = compile(*rule, reader.field_path("enableWhen"));
         }
         rules.questions.push_back(std::move(question));
+    }, options.max_questions, "questions");
+    if (!read) questions.reset();
+}
+
+// "options" or "options_from", for single and multiple questions only.
+void Loader::read_question_choices(FieldReader& reader, Question& question,
+                                   std::optional<QuestionType> type) {
+    const Json* options = reader.array("options", Need::optional);
+    auto options_from = reader.string("options_from", Need::optional);
+    const bool has_options = reader.has("options");
+    const bool has_from = reader.has("options_from");
+    if (type && !is_choice(*type)) {
+        for (const char* field : {"options", "options_from"}) {
+            if (reader.has(field)) {
+                error("rules.unexpected_field", reader.field_path(field),
+                      quote(field) + " is only for single and multiple questions");
+            }
+        }
+    } else if (type) {
+        if (has_options && has_from) {
+            error("rules.conflicting_fields", question.path,
+                  "\"options\" and \"options_from\" cannot be used together");
+        } else if (!has_options && !has_from) {
+            error("rules.no_options", question.path,
+                  "a " + std::string(to_string(*type)) + " question needs \"options\" or \"options_from\"");
+        } else if (options && options->empty()) {
+            error("rules.no_options", reader.field_path("options"), "the list of options is empty");
+        }
+    }
+    if (options_from) {
+        if (*options_from != "concerns" && *options_from != "areas") {
+            error("rules.bad_value", reader.field_path("options_from"),
+                  quote(*options_from) + " is not \"concerns\" or \"areas\"");
+        }
+        question.options_from = *options_from;
+    }
+    if (options) {
+        std::set<std::string, std::less<>> option_ids;
+        for (std::size_t k = 0; k < options->size(); ++k) {
+            FieldReader option_reader((*options)[k], pointer_append(reader.field_path("options"), k), errors);
+            Option option;
+            auto option_id = option_reader.id();
+            if (option_id && !option_ids.insert(*option_id).second) {
+                error("rules.duplicate_id", option_reader.field_path("id"),
+                      quote(*option_id) + " is already an option of this question");
+                option_id.reset();
+            }
+            auto option_text = text_key(option_reader, "text", Need::required);
+            if (option_id && option_text) question.options.push_back({*option_id, *option_text});
+        }
+    }
+}
+
+// "min" and "max", for integer questions only.
+void Loader::read_question_bounds(FieldReader& reader, Question& question,
+                                  std::optional<QuestionType> type) {
+    question.min = reader.integer("min", Need::optional);
+    question.max = reader.integer("max", Need::optional);
+    if (type == QuestionType::integer) {
+        for (const char* field : {"min", "max"}) {
+            if (!reader.has(field)) {
+                error("rules.integer_bounds", question.path,
+                      "an integer question needs " + quote(field));
+            }
+        }
+        if (question.min && question.max && *question.min > *question.max) {
+            error("rules.integer_bounds", reader.field_path("max"),
+                  "min " + std::to_string(*question.min) + " is above max " +
+                      std::to_string(*question.max));
+        }
+    } else if (type) {
+        for (const char* field : {"min", "max"}) {
+            if (reader.has(field)) {
+                error("rules.unexpected_field", reader.field_path(field),
+                      quote(field) + " is only for integer questions");
+            }
+        }
     }
 }
 
 void Loader::read_findings(const Json& value, const std::string& path) {
-    if (!value.is_array()) {
-        error("rules.wrong_type", path, "expected an array");
-        return;
-    }
     std::set<std::string, std::less<>> ids;
-    const std::size_t count = capped(*this, value, path, options.max_findings, "findings");
-    for (std::size_t i = 0; i < count; ++i) {
-        FieldReader reader(value[i], pointer_append(path, i), errors);
-        if (!reader.ok()) continue;
+    each_entry(value, path, [&](FieldReader& reader) {
+        if (!reader.ok()) return;
         auto id = reader.id();
         if (id && !unique(ids, *id, reader.field_path("id"), "finding")) id.reset();
 
@@ -193,18 +176,13 @@ void Loader::read_findings(const Json& value, const std::string& path) {
                                              *text, until.value_or(""), std::move(cited),
                                              reader.path()});
         }
-    }
+    }, options.max_findings, "findings");
 }
 
 void Loader::read_invariants(const Json& value, const std::string& path) {
-    if (!value.is_array()) {
-        error("rules.wrong_type", path, "expected an array");
-        return;
-    }
     std::set<std::string, std::less<>> ids;
-    for (std::size_t i = 0; i < value.size(); ++i) {
-        FieldReader reader(value[i], pointer_append(path, i), errors);
-        if (!reader.ok()) continue;
+    each_entry(value, path, [&](FieldReader& reader) {
+        if (!reader.ok()) return;
         auto id = reader.id();
         if (id && !unique(ids, *id, reader.field_path("id"), "invariant")) id.reset();
         auto text = text_key(reader, "text", Need::required);
@@ -215,7 +193,7 @@ void Loader::read_invariants(const Json& value, const std::string& path) {
         if (id && text && check) {
             rules.invariants.push_back(Invariant{*id, *text, std::move(*check), reader.path()});
         }
-    }
+    });
 }
 
 }  // namespace meso::rules_detail

@@ -47,7 +47,30 @@ struct Loader {
     bool unique(std::set<std::string, std::less<>>& seen, const std::string& id,
                 const std::string& path, const std::string& what);
 
-    // One function per section (ruleset_load_*.cpp).
+    // Calls read(reader) for each entry of the array section at `path`, reading at most `limit`
+    // entries (rules.too_many names `what` beyond that); false, with rules.wrong_type, when the
+    // section is not an array. Every section that is a list is read through here.
+    template <class Read>
+    bool each_entry(const Json& value, const std::string& path, Read read,
+                    std::size_t limit = static_cast<std::size_t>(-1), const char* what = "") {
+        if (!value.is_array()) {
+            error("rules.wrong_type", path, "expected an array");
+            return false;
+        }
+        std::size_t count = value.size();
+        if (count > limit) {
+            error("rules.too_many", path,
+                  std::to_string(count) + " " + what + "; the limit is " + std::to_string(limit));
+            count = limit;
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+            FieldReader reader(value[i], pointer_append(path, i), errors);
+            read(reader);
+        }
+        return true;
+    }
+
+    // One function per section (load_*.cpp).
     void read_top(const Json& document);
     void read_sources(const Json& value, const std::string& path);
     void read_settings(const Json& value, const std::string& path);
@@ -56,13 +79,17 @@ struct Loader {
     void read_courses(const Json& value, const std::string& path);
     void read_concerns(const Json& value, const std::string& path);
     void read_questions(const Json& value, const std::string& path);
+    void read_question_choices(FieldReader& reader, Question& question,
+                               std::optional<QuestionType> type);
+    void read_question_bounds(FieldReader& reader, Question& question,
+                              std::optional<QuestionType> type);
     void read_findings(const Json& value, const std::string& path);
     void read_invariants(const Json& value, const std::string& path);
     std::vector<SourcedText> read_sourced_texts(const Json& value, const std::string& path);
     void read_languages(FieldReader& top);
     void read_locales(const Json& value, const std::string& path);
 
-    // Checks that need every section (ruleset_check.cpp).
+    // Checks that need every section (check.cpp).
     void check_question_references();
     void check_enable_cycles();
     void check_translations();

@@ -1,21 +1,12 @@
 #include "core/screen/screen.hpp"
 
+#include "core/json/write.hpp"
+
 #include "core/screen/plan.hpp"
 #include "core/screen/state.hpp"
 
 namespace meso {
 namespace {
-
-Json errors_json(const Errors& errors) {
-    Json out = Json::array();
-    for (const Error& error : errors) {
-        Json& entry = out.emplace_back();
-        entry["code"] = error.code;
-        entry["path"] = error.path;
-        entry["message"] = error.message;
-    }
-    return out;
-}
 
 Json finding_json(const FindingResult& finding) {
     // Built key by key: initializer lists cost the wasm more code for the same object.

@@ -73,6 +73,48 @@ struct Session::State {
         }
         result = detail::assemble(set, input, evaluation);
     }
+
+    // Screening policy, the same for every face: a choice that the question offered and offers no
+    // more (an area of a concern that was unticked) leaves the answers, instead of staying behind
+    // out of sight. An id the rule set never offers stays, so that its error is still reported.
+    void drop_withdrawn_choices() {
+        const RuleSet& set = *rules;
+        for (bool dropped = true; dropped;) {
+            dropped = false;
+            for (std::size_t i = 0; i < set.questions.size() && !dropped; ++i) {
+                const Question& question = set.questions[i];
+                if (question.type != QuestionType::multiple || !evaluation.questions[i].visible)
+                    continue;
+                const auto answer = input.answers.find(question.id);
+                if (answer == input.answers.end() || !answer->is_array()) continue;
+                const std::vector<std::string> offered =
+                    offered_options(set, question, evaluation.effective);
+                Json kept = Json::array();
+                for (const Json& choice : *answer) {
+                    const bool withdrawn = choice.is_string() &&
+                                           known_option(set, question, choice.get<std::string>()) &&
+                                           std::find(offered.begin(), offered.end(),
+                                                     choice.get<std::string>()) == offered.end();
+                    if (!withdrawn) kept.push_back(choice);
+                }
+                if (kept.size() == answer->size()) continue;
+                if (kept.empty()) input.answers.erase(answer);
+                else *answer = std::move(kept);
+                update_after(question.id);
+                dropped = true;
+            }
+        }
+    }
+
+    // `id` is an option the question can offer for some answers to the others.
+    static bool known_option(const RuleSet& set, const Question& question, const std::string& id) {
+        if (question.options_from == "areas")
+            return std::any_of(set.areas.begin(), set.areas.end(),
+                               [&](const Area& area) { return area.id == id; });
+        if (question.options_from == "concerns") return set.concern(id) != nullptr;
+        return std::any_of(question.options.begin(), question.options.end(),
+                           [&](const Option& option) { return option.id == id; });
+    }
 };
 
 Session::Session(std::shared_ptr<const RuleSet> rules, Date today, std::string lang)
@@ -93,6 +135,7 @@ void Session::set(const std::string& key, const Json& value) {
     if (value.is_null()) answers.erase(key);
     else answers[key] = value;
     state_->update_after(key);
+    state_->drop_withdrawn_choices();
 }
 
 void Session::clear(const std::string& key) { set(key, nullptr); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/ruleset/keys.hpp"
 #include "core/screen/answers.hpp"
 #include "core/json/write.hpp"
 #include "core/screen/plan.hpp"
@@ -20,7 +21,7 @@ bool plannable(Status status) {
 std::optional<Date> earliest_start(const ScreenInput& input, const Json& effective,
                                    const std::vector<FindingResult>& findings) {
     Date start = input.today;
-    const auto wished = effective.find("start_date");
+    const auto wished = effective.find(start_date_key);
     if (wished != effective.end() && wished->is_string())
         if (const auto date = Date::parse(wished->get<std::string>()); date && *date > start)
             start = *date;

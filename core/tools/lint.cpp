@@ -24,7 +24,7 @@ bool read_by_planner(std::string_view id) {
 
 // Questions the planner reads by name rather than through a condition.
 bool read_by_planner(const Question& question) {
-    return !question.options_from.empty() || question.id == "start_date";
+    return !question.options_from.empty() || question.id == start_date_key;
 }
 
 void add(Errors& out, std::string code, std::string path, std::string message) {

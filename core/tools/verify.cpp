@@ -39,6 +39,8 @@
 // the boundary values. A group with more than 100,000 combinations is cut (not complete).
 #include "core/tools/verify.hpp"
 
+#include "core/json/write.hpp"
+
 #include <exception>
 
 #include "core/tools/answer_space.hpp"
@@ -51,10 +53,7 @@ Json VerifyReport::to_json() const {
     for (const Counterexample& c : violations)
         out_violations.push_back(
             {{"invariant", c.invariant}, {"answers", c.answers}, {"result", c.result}});
-    Json out_errors = Json::array();
-    for (const Error& error : errors)
-        out_errors.push_back(
-            {{"code", error.code}, {"path", error.path}, {"message", error.message}});
+    Json out_errors = errors_json(errors);
     return {{"proved", proved()},
             {"complete", complete},
             {"combinations", combinations},

@@ -1,4 +1,4 @@
-// The verifier's steps (core/verify.cpp runs them in order):
+// The verifier's steps (core/tools/verify.cpp runs them in order):
 //   verify_groups.cpp  every group's answer combinations and what each adds to a screening;
 //   verify_states.cpp  what all the other groups can add together, one answer set per outcome;
 //   verify_check.cpp   screening group combinations against those outcomes, and shrinking a

@@ -13,6 +13,7 @@
 #include "core/json/parse.hpp"
 #include "core/json/write.hpp"
 #include "core/logic/program.hpp"
+#include "core/ruleset/prepared.hpp"
 #include "core/ruleset/ruleset.hpp"
 #include "core/screen/screen.hpp"
 
@@ -21,11 +22,7 @@ namespace {
 using meso::Json;
 
 std::string failure(const meso::Errors& errors) {
-    Json list = Json::array();
-    for (const meso::Error& e : errors) {
-        list.push_back({{"code", e.code}, {"path", e.path}, {"message", e.message}});
-    }
-    return meso::write_json(Json{{"ok", false}, {"errors", std::move(list)}});
+    return meso::write_json(Json{{"ok", false}, {"errors", meso::errors_json(errors)}});
 }
 
 std::string success(Json value) {
@@ -105,12 +102,7 @@ public:
 
     std::shared_ptr<const meso::RuleSet> rules() const { return rules_; }
 
-    std::string pick(const std::string& lang) const {
-        for (const std::string& l : rules_->languages) {
-            if (l == lang) return lang;
-        }
-        return rules_->default_language;
-    }
+    std::string pick(const std::string& lang) const { return meso::detail::resolve_lang(*rules_, lang); }
 
     static std::string not_loaded() {
         return failure({{"input.no_rules", "", "no rule set is loaded"}});

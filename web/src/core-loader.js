@@ -136,8 +136,8 @@ export async function loadRuleSet(url, wanted, { plainChrome = false } = {}) {
         return { rules: await builtInRuleSet(lang), lang, languages: MESO_LANGUAGES };
     }
     const rules = await ruleSetAt(url);
-    const { languages, default_language: fallback } = rules.info('');
-    const lang = pickLanguage(wanted, languages, fallback);
+    // The engine resolves the language of a rule set it has loaded (core/ruleset/prepared.hpp).
+    const { languages, lang } = rules.info(wanted || '');
     if (MESO_LOCALE_FILES.includes(lang) && !hasUiLanguage(lang)) {
         try {
             await loadLocale(lang);

@@ -319,14 +319,9 @@ export class MesoScreenerElement extends HTMLElement {
     }
 
     #setAnswer(key, value) {
+        // The session drops choices that are no longer offered (an area of a concern that was
+        // unticked): screening policy lives in the engine.
         this.#result = this.#session.set(key, value);
-        // A choice that is no longer offered (an area of a concern that was unticked) is dropped.
-        const answers = this.#session.answers();
-        for (const [id, options] of Object.entries(this.#result.options || {})) {
-            if (!Array.isArray(answers[id])) continue;
-            const kept = answers[id].filter((choice) => options.some((o) => o.id === choice));
-            if (kept.length !== answers[id].length) this.#result = this.#session.set(id, kept.length ? kept : null);
-        }
         if (this.#consent) writeSaved(this.#info().id, this.#session.answers());
         this.#invalidate();
     }

@@ -35,8 +35,11 @@ export function uiCount(lang, key, formatted, min, max = min) {
     return fillPlaceholders(text, { n: formatted });
 }
 
-// "pl-PL" -> "pl" when the rule set speaks "pl"; otherwise the rule set's default.
+// "pl-PL" -> "pl" when the rule set speaks "pl"; otherwise the rule set's default. The engine's
+// resolve_lang decides for every rule set it has loaded; this copy of its rule only chooses, before
+// the engine has started, which built-in language to fetch, and tests/node/language.test.mjs holds
+// the two to the same answers.
 export function pickLanguage(wanted, available, fallback) {
-    const candidates = [wanted, (wanted || '').split('-')[0]].map((x) => (x || '').toLowerCase());
+    const candidates = [wanted, (wanted || '').split(/[-_]/)[0]].map((x) => (x || '').toLowerCase());
     return candidates.find((x) => available.includes(x)) || fallback;
 }

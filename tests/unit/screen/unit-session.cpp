@@ -177,3 +177,24 @@ TEST_CASE("session: conditions that name their variables at run time are always 
         REQUIRE(session_json(session) == screened(session));
     }
 }
+
+TEST_CASE("session: a choice no longer offered leaves the answers") {
+    Session session(shared_minimal(), day("2026-03-01"), "en");
+    session.set("concerns", Json{"wrinkles", "hair_loss"});
+    session.set("areas", Json{"face", "scalp"});
+    CHECK(session.answers()["areas"] == Json{"face", "scalp"});
+
+    session.set("concerns", Json{"wrinkles"});  // the scalp is offered for hair loss only
+    CHECK(session.answers()["areas"] == Json{"face"});
+    CHECK(session_json(session) == screened(session));
+
+    session.set("concerns", Json{"hair_loss"});  // no area left: the answer goes
+    CHECK_FALSE(session.answers().contains("areas"));
+    const auto& missing = session.result().missing;
+    CHECK(std::find(missing.begin(), missing.end(), "areas") != missing.end());
+
+    // An id the rule set never offers is kept, so that its error still shows.
+    session.set("areas", Json{"scalp", "elbow"});
+    CHECK(session.answers()["areas"] == Json{"scalp", "elbow"});
+    CHECK(session.result().status == Status::incomplete);
+}
