@@ -86,5 +86,7 @@ std::string Date::iso() const {
 int Date::year() const { return static_cast<int>(civil_from_days(days_).year); }
 int Date::month() const { return static_cast<int>(civil_from_days(days_).month); }
 int Date::day() const { return static_cast<int>(civil_from_days(days_).day); }
+// 1970-01-01, day 0, was a Thursday (3).
+int Date::weekday() const { return static_cast<int>(((days_ % 7) + 7 + 3) % 7); }
 
 }  // namespace meso

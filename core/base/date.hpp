@@ -22,6 +22,7 @@ public:
     int year() const;
     int month() const;
     int day() const;
+    int weekday() const;  // 0 = Monday … 6 = Sunday
 
     auto operator<=>(const Date&) const = default;
 

@@ -1,5 +1,5 @@
 // mesoscreen screen --rules R --answers A [--today D] [--lang L]
-// mesoscreen plan   --rules R --answers A --ics OUT [--today D] [--lang L]
+// mesoscreen plan   --rules R --answers A --ics OUT [--today D] [--now T] [--lang L]
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -45,7 +45,9 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
         report(input->origin, answers.errors());
         return Exit::invalid_input;
     }
-    return Screening{std::move(*rules), ScreenInput{std::move(*answers), *today, lang}, input->origin};
+    ScreenInput screen_input{std::move(*answers), *today, lang};
+    screen_input.now = now_from(args.option("--now"));
+    return Screening{std::move(*rules), std::move(screen_input), input->origin};
 }
 
 }  // namespace
@@ -68,7 +70,7 @@ int run_screen(const std::vector<std::string>& words) {
 int run_plan(const std::vector<std::string>& words) {
     Args args;
     if (auto problem =
-            parse_args(words, {"--rules", "--answers", "--today", "--lang", "--ics"}, {}, args)) {
+            parse_args(words, {"--rules", "--answers", "--today", "--now", "--lang", "--ics"}, {}, args)) {
         return usage_error("plan", *problem);
     }
     const auto ics_path = args.option("--ics");

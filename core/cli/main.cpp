@@ -17,7 +17,7 @@ constexpr const char* usage_text =
   verify RULES [--today D]     prove the rule set's safety invariants over all answers
   screen --rules R --answers A [--today D] [--lang L]
                                print the screening result as JSON
-  plan --rules R --answers A --ics OUT [--today D] [--lang L]
+  plan --rules R --answers A --ics OUT [--today D] [--now T] [--lang L]
                                write the course dates as an iCalendar file (OUT or -)
 
 RULE, DATA and A are JSON text, @path for a file, or - for standard input.

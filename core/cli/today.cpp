@@ -14,4 +14,14 @@ std::optional<Date> today_from(const std::optional<std::string>& option) {
     return Date::parse(text);
 }
 
+std::string now_from(const std::optional<std::string>& option) {
+    if (option) return *option;
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
 }  // namespace meso::cli

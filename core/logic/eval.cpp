@@ -1,4 +1,5 @@
 #include <string>
+#include <utility>
 
 #include "core/logic/node.hpp"
 #include "core/logic/ops.hpp"
@@ -15,6 +16,11 @@ Value Eval::exhausted(const Node& node, const char* limit_name, std::size_t limi
                        std::string("evaluation exceeded ") + limit_name + " (" +
                            std::to_string(limit) + ")"};
     }
+    return {};
+}
+
+Value Eval::fail(const Node& node, std::string code, std::string message) {
+    if (!error_) error_ = Error{std::move(code), node.path, std::move(message)};
     return {};
 }
 

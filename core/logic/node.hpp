@@ -125,6 +125,9 @@ public:
 
     // Records that `node` needed more than a limit allows; the value returned is a placeholder.
     Value exhausted(const Node& node, const char* limit_name, std::size_t limit);
+    // Records that `node` cannot give a value that means anything (a date past the engine's
+    // range): an error, because a null there would read as "no finding" in a comparison.
+    Value fail(const Node& node, std::string code, std::string message);
     // A string budget for one conversion, and the check that it held.
     StringBudget budget() const { return {limits.max_string_bytes}; }
     bool within(const Node& node, const StringBudget& used) {

@@ -1,11 +1,16 @@
 // Extensions for rule sets: today, date_add, days_between. Dates are "YYYY-MM-DD" strings as
-// meso::Date reads them; anything else (and any result outside that range) is null.
+// meso::Date reads them; anything else is null (an unanswered date is "unknown", which a rule
+// may test for). Arithmetic on a valid date that cannot give a valid date (a result outside
+// 1900-01-01 … 2199-12-31, or days that are not a whole number) is an evaluation error
+// "logic.date_range": as a null it would compare false and read as "no finding"
+// (rules/DOMAIN.md: a year-2199 typo never gives a silent null).
 #include <cmath>
 #include <optional>
 #include <string>
 
 #include "core/base/date.hpp"
 #include "core/logic/ops.hpp"
+#include "core/logic/text.hpp"
 
 namespace meso::logic {
 namespace {
@@ -22,6 +27,13 @@ std::optional<std::int64_t> days_of(const Json& value) {
     if (!std::isfinite(days) || days != std::trunc(days) || std::fabs(days) > 1e6)
         return std::nullopt;
     return static_cast<std::int64_t>(days);
+}
+
+// How a value is named in a message: numbers and strings as written, anything else by kind.
+std::string shown(const Json& value) {
+    if (value.is_string()) return '"' + value.get<std::string>() + '"';
+    if (value.is_number()) return text::number_to_string(number_of(value));
+    return value.is_null() ? "null" : value.is_boolean() ? "a boolean" : "an array or object";
 }
 
 // Date::iso() without snprintf, which dominated rules that add days: years here have 4 digits.
@@ -54,10 +66,19 @@ Value eval_date_add(const Node& node, Eval& eval) {
     const Value days = eval.run(node.args[1]);
     if (eval.failed()) return {};
     const std::optional<Date> from = date_of(*date);
+    if (!from) return {};  // no date (unanswered): unknown, not an error
     const std::optional<std::int64_t> offset = days_of(*days);
-    if (!from || !offset) return {};
+    if (!offset)
+        return eval.fail(node, "logic.date_range",
+                         "date_add: " + shown(*days) + " is not a whole number of days to add to " +
+                             from->iso());
     const Date result = from->plus_days(*offset);
-    return in_range(result) ? Value::own(iso_of(result)) : Value();
+    if (!in_range(result))
+        return eval.fail(node, "logic.date_range",
+                         "date_add: " + from->iso() + " + " + std::to_string(*offset) +
+                             " days is outside the dates the engine handles (1900-01-01 to "
+                             "2199-12-31)");
+    return Value::own(iso_of(result));
 }
 
 Value eval_days_between(const Node& node, Eval& eval) {

@@ -54,7 +54,8 @@ public:
     static Result<Program> compile(const Json& rule, const CompileOptions& options = {},
                                    const std::string& path = "");
 
-    // Errors only for exhausted limits (code "logic.limit"), with the path of the operation.
+    // Errors for exhausted limits (code "logic.limit") and for date arithmetic that leaves the
+    // engine's date range ("logic.date_range"), with the path of the operation.
     Result<Json> evaluate(const Json& data, const EvalContext& context = {}) const;
 
     const std::vector<VarRef>& variables() const;
@@ -82,7 +83,8 @@ bool truthy(const Json& value);
 //          map reduce filter all none some merge in cat substr log
 // Extensions for rule sets (not in json-logic-js):
 //   {"today": []}                 -> EvalContext::today, or null
-//   {"date_add": [date, days]}    -> ISO date `days` after `date`, or null if either is invalid
+//   {"date_add": [date, days]}    -> ISO date `days` after `date`; null when `date` is not a
+//                                    date; an error when the result is no valid date
 //   {"days_between": [from, to]}  -> whole days from `from` to `to` (negative if earlier), or null
 //   {"setting": "name"}           -> CompileOptions::settings[name], folded at compile time
 const std::vector<std::string>& operation_names();

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/ruleset/keys.hpp"
+#include "core/ruleset/message.hpp"
 #include "core/ruleset/scan.hpp"
 
 namespace meso::rules_detail {
@@ -75,6 +76,14 @@ void Loader::check_enable_cycles() {
     }
 }
 
+void Loader::check_text_filters() {
+    for (const auto& [path, ids] : text_filters)
+        for (std::size_t k = 0; k < ids.size(); ++k)
+            if (!rules.concern(ids[k]))
+                error("rules.unknown_concern", pointer_append(path, k),
+                      quote(ids[k]) + " is not a concern id");
+}
+
 void Loader::check_translations() {
     for (const auto& lang : rules.languages) {
         const auto table = rules.locales.find(lang);
@@ -89,11 +98,27 @@ void Loader::check_translations() {
                       "missing " + quote(key) + " (the engine shows it)");
             }
         }
+        // An optional engine text that one language has and this one lacks would show this
+        // language's patients English.
+        for (const auto& key : optional_engine_text_keys()) {
+            if (table->second.contains(key)) continue;
+            for (const auto& [other, texts] : rules.locales)
+                if (other != lang && texts.contains(key)) {
+                    error("rules.missing_translation", lang_path,
+                          "missing " + quote(key) + " (" + quote(other) + " has it)");
+                    break;
+                }
+        }
         for (const auto& [key, used_at] : text_keys) {
             if (!table->second.contains(key)) {
                 error("rules.missing_translation", lang_path,
                       "missing " + quote(key) + " (used at " + used_at + ")");
             }
+        }
+        // A malformed placeholder would reach the patient as raw braces: refuse it here.
+        for (const auto& [key, text] : table->second) {
+            if (const std::string problem = message_problem(text); !problem.empty())
+                error("rules.bad_text", pointer_append(lang_path, key), problem);
         }
         if (!settings) continue;
         for (const auto& [key, text] : table->second) {

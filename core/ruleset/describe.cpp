@@ -28,6 +28,10 @@ Json describe_ruleset(const RuleSet& rules, std::string_view lang) {
         if (!q.help.empty()) j["help"] = rules.text(lang, q.help);
         if (q.min) j["min"] = *q.min;
         if (q.max) j["max"] = *q.max;
+        // Date bounds in days from today; the texts of a question with parameters (a date
+        // computed from today) are the result's question_texts, not these.
+        if (q.min_days) j["min_days"] = *q.min_days;
+        if (q.max_days) j["max_days"] = *q.max_days;
     }
 
     Json settings = Json::object();

@@ -12,4 +12,12 @@ const std::vector<std::string>& engine_text_keys() {
     return keys;
 }
 
+const std::vector<std::string>& optional_engine_text_keys() {
+    static const std::vector<std::string> keys = {
+        "answer.too_early", "answer.too_late",   "answer.out_of_range", "answer.date_range",
+        "plan.provisional", "plan.doctor_only",
+    };
+    return keys;
+}
+
 }  // namespace meso

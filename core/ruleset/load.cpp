@@ -126,6 +126,7 @@ void Loader::read_top(const Json& document) {
     }
     check_question_references();
     check_enable_cycles();
+    check_text_filters();
 }
 
 void Loader::read_languages(FieldReader& top) {

@@ -32,7 +32,11 @@ RangeFact read_range_fact(Loader& loader, FieldReader& course, const char* field
         FieldReader range_reader((*ranges)[i], pointer_append(reader.field_path("ranges"), i),
                                  loader.errors);
         SourcedRange range;
-        auto min = range_reader.number("min", Need::required);
+        // "min": null is a source that gives only an upper bound ("up to a year"); the
+        // schedule's figures need both ends.
+        const bool open_min = !schedule && range_reader.has("min") &&
+                              range_reader.any("min", Need::required)->is_null();
+        auto min = open_min ? std::optional<double>(0) : range_reader.number("min", Need::required);
         auto max = range_reader.number("max", Need::required);
         range.sources = loader.cited_sources(range_reader, fact_without_source, cite_message);
         if (auto note = loader.text_key(range_reader, "note", Need::optional)) range.note = *note;
@@ -46,7 +50,7 @@ RangeFact read_range_fact(Loader& loader, FieldReader& course, const char* field
                          "min " + number_text(*min) + " is above max " + number_text(*max));
             continue;
         }
-        range.min = *min;
+        if (!open_min) range.min = *min;
         range.max = *max;
         fact.min = first ? *min : std::min(fact.min, *min);
         fact.max = first ? *max : std::max(fact.max, *max);
@@ -139,7 +143,17 @@ std::vector<SourcedText> Loader::read_sourced_texts(const Json& value, const std
     each_entry(value, path, [&](FieldReader& reader) {
         auto text = text_key(reader, "text", Need::required);
         auto cited = cited_sources(reader, fact_without_source, cite_message);
-        if (text) out.push_back({*text, std::move(cited)});
+        // Course notes are read before the concerns: their concern filters are checked with
+        // the question references, once every section is known (check_text_filters).
+        auto concerns = reader.strings("concerns", Need::optional);
+        auto area_ids = reader.strings("areas", Need::optional);
+        for (std::size_t k = 0; area_ids && k < area_ids->size(); ++k)
+            check_reference(areas, (*area_ids)[k], pointer_append(reader.field_path("areas"), k),
+                            "rules.unknown_area", "area");
+        if (concerns) text_filters.emplace_back(reader.field_path("concerns"), *concerns);
+        if (text)
+            out.push_back({*text, std::move(cited), concerns.value_or(std::vector<std::string>{}),
+                           area_ids.value_or(std::vector<std::string>{})});
     });
     return out;
 }

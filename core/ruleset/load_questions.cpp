@@ -56,6 +56,8 @@ void Loader::read_questions(const Json& value, const std::string& path) {
         if (auto help = text_key(reader, "help", Need::optional)) question.help = *help;
         read_question_choices(reader, question, type);
         read_question_bounds(reader, question, type);
+        read_date_bounds(reader, type, question);
+        read_question_params(reader, question);
         if (const Json* rule = reader.any("enableWhen", Need::optional)) {
             question.enable_when = compile(*rule, reader.field_path("enableWhen"));
         }

@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
+
+#include "core/base/date.hpp"
+#include "core/ruleset/weekdays.hpp"
 
 namespace meso::rules_detail {
 namespace {
@@ -11,7 +15,11 @@ namespace {
 // The settings the planner reads by name, and the unit each must have.
 const std::map<std::string, std::string, std::less<>>& fixed_units() {
     static const std::map<std::string, std::string, std::less<>> units = {
-        {"price_per_session", "money"}, {"currency", "currency"}, {"session_minutes", "minutes"}};
+        {"price_per_session", "money"},     {"currency", "currency"},
+        {"session_minutes", "minutes"},     {"first_session_lead_days", "days"},
+        {"open_weekdays", "weekdays"},      {"closed_dates", "dates"},
+        {"clinic_name", "text"},            {"clinic_address", "text"},
+        {"clinic_phone", "text"}};
     return units;
 }
 
@@ -45,7 +53,23 @@ std::string value_problem(const std::string& unit, const Json& value) {
     if (unit == "currency") {
         return is_currency_code(value) ? "" : "expected an ISO 4217 code such as \"EUR\"";
     }
-    if (unit == "text") return value.is_string() ? "" : "expected a string";
+    // null: the clinic has not set it (a clinic's name, address or phone)
+    if (unit == "text") return value.is_string() || value.is_null() ? "" : "expected a string, or null";
+    if (unit == "weekdays") {
+        std::set<std::string, std::less<>> seen;
+        const bool ok = value.is_array() && !value.empty() &&
+                        std::all_of(value.begin(), value.end(), [&](const Json& day) {
+                            return day.is_string() && weekday_index(day.get<std::string>()) &&
+                                   seen.insert(day.get<std::string>()).second;
+                        });
+        return ok ? "" : "expected a non-empty list of distinct weekdays: mon, tue, wed, thu, fri, sat, sun";
+    }
+    if (unit == "dates") {
+        const bool ok = value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& day) {
+            return day.is_string() && Date::parse(day.get<std::string>());
+        });
+        return ok ? "" : "expected a list of YYYY-MM-DD dates";
+    }
     if (unit == "url") {
         const bool ok = value.is_string() &&
                         (value.get_ref<const std::string&>().starts_with("https://") ||
@@ -56,13 +80,48 @@ std::string value_problem(const std::string& unit, const Json& value) {
 }
 
 bool known_unit(std::string_view unit) {
-    for (std::string_view known : {"days", "minutes", "money", "currency", "text", "url"}) {
+    for (std::string_view known :
+         {"days", "minutes", "money", "currency", "text", "url", "weekdays", "dates"}) {
         if (unit == known) return true;
     }
     return false;
 }
 
 }  // namespace
+
+// "min" and "max" of a number setting, inclusive: the range a clinic may set it in. The lead
+// time is never below 1 (rules/DOMAIN.md: never today), declared or not.
+void Loader::read_setting_bounds(FieldReader& reader, Setting& setting) {
+    setting.min = reader.number("min", Need::optional);
+    setting.max = reader.number("max", Need::optional);
+    if ((setting.min || setting.max) && setting.unit != "days" && setting.unit != "minutes" &&
+        setting.unit != "money") {
+        error("rules.unexpected_field", reader.field_path(setting.min ? "min" : "max"),
+              "bounds are only for days, minutes and money settings");
+        return;
+    }
+    if (setting.id == "first_session_lead_days" && (!setting.min || *setting.min < 1)) {
+        if (setting.min) {
+            error("rules.bad_setting", reader.field_path("min"),
+                  "the first session is never today: the lead time's minimum is at least 1");
+            return;
+        }
+        setting.min = 1;
+    }
+    if (setting.min && setting.max && *setting.min > *setting.max) {
+        error("rules.bad_setting", reader.field_path("max"),
+              "min " + number_text(*setting.min) + " is above max " + number_text(*setting.max));
+        return;
+    }
+    if (!setting.value.is_number()) return;
+    const double value = setting.value.get<double>();
+    if ((setting.min && value < *setting.min) || (setting.max && value > *setting.max)) {
+        error("rules.bad_setting", reader.field_path("value"),
+              number_text(value) + " is outside the setting's range " +
+                  (setting.min ? number_text(*setting.min) : std::string("…")) + " to " +
+                  (setting.max ? number_text(*setting.max) : std::string("…")));
+    }
+}
 
 void Loader::read_settings(const Json& value, const std::string& path) {
     if (!value.is_object()) {
@@ -91,7 +150,7 @@ void Loader::read_settings(const Json& value, const std::string& path) {
             if (!known_unit(*unit)) {
                 error("rules.bad_setting", reader.field_path("unit"),
                       "unknown unit " + quote(*unit) +
-                          "; expected days, minutes, money, currency, text or url");
+                          "; expected days, minutes, money, currency, text, url, weekdays or dates");
             } else if (fixed != fixed_units().end() && fixed->second != *unit) {
                 error("rules.bad_setting", reader.field_path("unit"),
                       quote(id) + " must have the unit " + quote(fixed->second));
@@ -100,6 +159,7 @@ void Loader::read_settings(const Json& value, const std::string& path) {
                 if (!problem.empty()) error("rules.bad_setting", reader.field_path("value"), problem);
             }
         }
+        read_setting_bounds(reader, setting);
         if (auto text = text_key(reader, "text", Need::required)) setting.text = *text;
         // The seeds say nothing about many settings (a price, a currency): sources may be empty.
         if (auto cited = reader.strings("sources", Need::optional)) {

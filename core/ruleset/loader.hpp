@@ -27,6 +27,8 @@ struct Loader {
     std::map<std::string, Json> setting_values;  // for {"setting": …} in conditions
     IdSet sources, settings, steps, areas, courses, questions;
     std::map<std::string, std::string> text_keys;  // locale key -> first place that uses it
+    // The "concerns" filters of sourced texts, with their paths, checked once concerns are known.
+    std::vector<std::pair<std::string, std::vector<std::string>>> text_filters;
 
     void error(std::string code, std::string path, std::string message) {
         add_error(errors, std::move(code), std::move(path), std::move(message));
@@ -74,6 +76,7 @@ struct Loader {
     void read_top(const Json& document);
     void read_sources(const Json& value, const std::string& path);
     void read_settings(const Json& value, const std::string& path);
+    void read_setting_bounds(FieldReader& reader, Setting& setting);
     void read_steps(const Json& value, const std::string& path);
     void read_areas(const Json& value, const std::string& path);
     void read_courses(const Json& value, const std::string& path);
@@ -83,6 +86,10 @@ struct Loader {
                                std::optional<QuestionType> type);
     void read_question_bounds(FieldReader& reader, Question& question,
                               std::optional<QuestionType> type);
+    // load_question_extras.cpp
+    void read_date_bounds(FieldReader& reader, std::optional<QuestionType> type,
+                          Question& question);
+    void read_question_params(FieldReader& reader, Question& question);
     void read_findings(const Json& value, const std::string& path);
     void read_invariants(const Json& value, const std::string& path);
     std::vector<SourcedText> read_sourced_texts(const Json& value, const std::string& path);
@@ -92,6 +99,7 @@ struct Loader {
     // Checks that need every section (check.cpp).
     void check_question_references();
     void check_enable_cycles();
+    void check_text_filters();
     void check_translations();
 };
 

@@ -50,6 +50,12 @@ struct Question {
     std::vector<Option> options;
     std::string options_from;
     std::optional<std::int64_t> min, max;  // integer bounds, inclusive
+    // Date bounds, inclusive, in days from the screening's today: max_days 0 = not after today,
+    // min_days 0 = not before today, min_days -36500 = not more than 100 years ago.
+    std::optional<std::int64_t> min_days, max_days;
+    // Values the question's texts may show ({since, date}): JsonLogic evaluated over {} with
+    // today and the settings, in declaration order (rules/README.md, "Texts").
+    std::vector<std::pair<std::string, logic::Program>> params;
     std::optional<logic::Program> enable_when;  // shown only when truthy; absent = always
     std::string path;  // JSON Pointer of the question in the document
 };
@@ -72,7 +78,7 @@ struct Finding {
 
 // A figure that the seeds give as a range, one entry per source that states it.
 struct SourcedRange {
-    double min = 0;
+    std::optional<double> min;  // none: the source gives only an upper bound ("up to a year")
     double max = 0;
     std::vector<std::string> sources;
     std::string note;  // locale key, or ""
@@ -80,13 +86,16 @@ struct SourcedRange {
 
 struct RangeFact {
     std::vector<SourcedRange> ranges;  // what each source says
-    double min = 0, max = 0;           // the envelope of the ranges
+    double min = 0, max = 0;           // the envelope of the ranges (an open min counts as 0)
     std::optional<double> planned;     // the value the schedule uses, where one is needed
 };
 
 struct SourcedText {
     std::string text;  // locale key
     std::vector<std::string> sources;
+    // Shown only when one of these concerns / areas is chosen; empty = always (rules/DOMAIN.md:
+    // no scalp aftercare for a face-only plan).
+    std::vector<std::string> concerns = {}, areas = {};
 };
 
 struct Course {
@@ -121,7 +130,8 @@ struct Area {
 struct Setting {
     std::string id;
     Json value;          // a number of days, a price, a currency code …
-    std::string unit;    // "days", "minutes", "money", "currency", "url" …
+    std::string unit;    // "days", "minutes", "money", "currency", "text", "url", "weekdays", "dates"
+    std::optional<double> min, max;  // the range a clinic may set a number in, inclusive
     std::string text;    // locale key explaining it to the clinic
     std::vector<std::string> sources;  // what the seeds say, when they say anything
     bool seed_leaves_open = false;     // the default is the clinic's choice, not the seeds'

@@ -1,20 +1,13 @@
 #include "core/ruleset/scan.hpp"
 
 #include "core/json/write.hpp"
+#include "core/ruleset/message.hpp"
 #include "core/ruleset/reader.hpp"
 
 namespace meso::rules_detail {
 
 std::vector<std::string> placeholders(std::string_view text) {
-    std::vector<std::string> names;
-    std::size_t at = 0;
-    while ((at = text.find('{', at)) != std::string_view::npos) {
-        const std::size_t end = text.find_first_of("{}", at + 1);
-        if (end == std::string_view::npos) break;
-        if (text[end] == '}' && end > at + 1) names.emplace_back(text.substr(at + 1, end - at - 1));
-        at = end;
-    }
-    return names;
+    return message_arguments(text);
 }
 
 void settings_read(const nlohmann::json& rule, std::set<std::string, std::less<>>& out) {

@@ -10,7 +10,8 @@
 
 namespace meso::rules_detail {
 
-// The names between braces in a text: "from {earliest}, {setting.x} days" -> earliest, setting.x.
+// The parameter names a text uses: "from {earliest, date}, {setting.x} days" -> earliest,
+// setting.x (core/ruleset/message.hpp; nested plural branches included).
 std::vector<std::string> placeholders(std::string_view text);
 
 // The names of the settings a rule reads with {"setting": "<name>"}.

@@ -1,6 +1,7 @@
 // Looking things up in a loaded rule set.
 #include <algorithm>
 
+#include "core/ruleset/message.hpp"
 #include "core/ruleset/ruleset.hpp"
 #include "core/ruleset/scan.hpp"
 #include "core/ruleset/prepared.hpp"
@@ -34,34 +35,18 @@ std::string RuleSet::text(std::string_view lang, std::string_view key,
     const auto entry = table->second.find(std::string(key));
     if (entry == table->second.end()) return std::string(key);
 
-    // One pass, so a value that itself contains braces is never substituted again.
-    const std::string& source = entry->second;
-    std::string out;
-    out.reserve(source.size());
-    std::size_t at = 0;
-    while (at < source.size()) {
-        const std::size_t open = source.find('{', at);
-        const std::size_t close = open == std::string::npos ? open : source.find_first_of("{}", open + 1);
-        if (close == std::string::npos || source[close] == '{') {
-            const std::size_t stop = close == std::string::npos ? source.size() : close;
-            out.append(source, at, stop - at);
-            at = stop;
-            continue;
-        }
-        out.append(source, at, open - at);
-        const std::string name = source.substr(open + 1, close - open - 1);
-        if (const auto param = params.find(name); param != params.end()) {
-            out += param->second;
-        } else if (const auto setting = name.starts_with("setting.") ? settings.find(name.substr(8))
-                                                                     : settings.end();
-                   setting != settings.end()) {
-            out += rules_detail::plain_text(setting->second.value);
-        } else {
-            out.append(source, open, close - open + 1);  // unknown: left for the reader to see
-        }
-        at = close + 1;
-    }
-    return out;
+    // Parameters first, then {setting.<id>} read from the settings themselves. One pass, so a
+    // value that itself contains braces is never substituted again.
+    const MessageParams lookup = [&](std::string_view name) -> std::optional<std::string> {
+        if (const auto param = params.find(std::string(name)); param != params.end())
+            return param->second;
+        if (name.starts_with("setting."))
+            if (const auto setting = settings.find(std::string(name.substr(8)));
+                setting != settings.end())
+                return rules_detail::plain_text(setting->second.value);
+        return std::nullopt;
+    };
+    return format_message(table->first, entry->second, lookup);
 }
 
 }  // namespace meso

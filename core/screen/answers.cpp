@@ -88,15 +88,27 @@ AnswerCheck check_integer(const Question& question, const Json& value, const std
     return {Json(number.value), {}};
 }
 
-AnswerCheck check_date(const Json& value, const std::string& path) {
+// A valid date inside the question's bounds, which count days from today (rules/DOMAIN.md: a
+// last drink tomorrow or a start date last week is an answer error, never a silent wait).
+AnswerCheck check_date(const Question& question, const Json& value, const std::string& path,
+                       Date today) {
     if (!value.is_string())
         return {std::nullopt, {answer_error("answers.wrong_type", path,
                                             "expected a date as a \"YYYY-MM-DD\" string")}};
-    if (!Date::parse(value.get<std::string>()))
+    const std::optional<Date> date = Date::parse(value.get<std::string>());
+    if (!date)
         return {std::nullopt,
                 {answer_error("answers.bad_date", path,
                               quoted(value.get<std::string>()) + " is not a valid YYYY-MM-DD date between " +
                                   "1900-01-01 and 2199-12-31")}};
+    if (const auto first = earliest_answer(question, today); first && *date < *first)
+        return {std::nullopt, {answer_error("answers.too_early", path,
+                                            date->iso() + " is before " + first->iso() +
+                                                ", the earliest date allowed")}};
+    if (const auto last = latest_answer(question, today); last && *date > *last)
+        return {std::nullopt, {answer_error("answers.too_late", path,
+                                            date->iso() + " is after " + last->iso() +
+                                                ", the latest date allowed")}};
     return {value, {}};
 }
 
@@ -242,13 +254,34 @@ std::vector<std::string> offered_options(const RuleSet& rules, const Question& q
     return out;
 }
 
+namespace {
+
+// A bound today + N days, kept inside the engine's dates so that it can be named.
+std::optional<Date> bound_date(std::optional<std::int64_t> days, Date today) {
+    if (!days) return std::nullopt;
+    const Date date = today.plus_days(*days);
+    static const Date first = *Date::parse("1900-01-01");
+    static const Date last = *Date::parse("2199-12-31");
+    return std::clamp(date, first, last);
+}
+
+}  // namespace
+
+std::optional<Date> earliest_answer(const Question& question, Date today) {
+    return bound_date(question.min_days, today);
+}
+
+std::optional<Date> latest_answer(const Question& question, Date today) {
+    return bound_date(question.max_days, today);
+}
+
 AnswerCheck check_answer(const RuleSet& rules, const Question& question, const Json& value,
-                         const Json& effective) {
+                         const Json& effective, Date today) {
     const std::string path = pointer_append("", question.id);
     switch (question.type) {
         case QuestionType::boolean: return check_boolean(value, path);
         case QuestionType::integer: return check_integer(question, value, path);
-        case QuestionType::date: return check_date(value, path);
+        case QuestionType::date: return check_date(question, value, path, today);
         case QuestionType::single:
             return check_single(rules, question, value, path, effective);
         case QuestionType::multiple: return check_multiple(rules, question, value, path, effective);

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/date.hpp"
 #include "core/base/error.hpp"
 #include "core/ruleset/ruleset.hpp"
 
@@ -34,8 +35,14 @@ struct AnswerCheck {
 
 // Checks one non-null answer against its question. An answer with errors is unusable, except an
 // area that is no longer offered, which is dropped from the value (answers.not_offered).
+// `today` places the bounds of date questions (min_days, max_days): answers.too_early and
+// answers.too_late.
 AnswerCheck check_answer(const RuleSet& rules, const Question& question, const Json& value,
-                         const Json& effective);
+                         const Json& effective, Date today);
+
+// The first and last dates a date question accepts on `today`; none where it sets no bound.
+std::optional<Date> earliest_answer(const Question& question, Date today);
+std::optional<Date> latest_answer(const Question& question, Date today);
 
 // The areas chosen in `effective` (the answer to the "areas" question), in area order.
 std::vector<std::string> chosen_areas(const RuleSet& rules, const Json& effective);

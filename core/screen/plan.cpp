@@ -1,14 +1,20 @@
 #include "core/screen/plan.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/json/write.hpp"
+#include "core/ruleset/reader.hpp"
+#include "core/ruleset/weekdays.hpp"
 #include "core/screen/state.hpp"
 
 namespace meso {
 namespace {
+
+using rules_detail::number_text;
 
 
 // A course's schedule is capped so that a rule set typo cannot build a runaway calendar.
@@ -18,41 +24,55 @@ bool same_range(const SourcedRange& a, const SourcedRange& b) {
     return a.min == b.min && a.max == b.max && a.sources == b.sources && a.note == b.note;
 }
 
-// The envelope of a course's own ranges (the loader's, when it states no range).
-std::pair<double, double> course_envelope(const RangeFact& fact) {
-    if (fact.ranges.empty()) return {fact.min, fact.max};
-    double low = fact.ranges.front().min, high = fact.ranges.front().max;
-    for (const SourcedRange& range : fact.ranges) {
-        low = std::min(low, range.min);
-        high = std::max(high, range.max);
-    }
-    return {low, high};
+// The lower of two optional bounds, where none means "no source states one".
+std::optional<double> lower(std::optional<double> a, std::optional<double> b) {
+    if (!a) return b;
+    if (!b) return a;
+    return std::min(*a, *b);
 }
 
 enum class Pick { largest, smallest };
 
-// One figure over every course used. With `schedule`, a course that plans no value plans its
+// One figure over every course used. A course whose sources give no figure adds nothing (its
+// empty list is not a range from 0). With `schedule`, a course that plans no value plans its
 // minimum, because the dates need a value.
 PlanRange combine(const std::vector<const Course*>& courses, RangeFact Course::*figure, Pick pick,
                   bool schedule) {
     PlanRange out;
-    bool first = true;
     for (const Course* course : courses) {
         const RangeFact& fact = course->*figure;
-        for (const SourcedRange& range : fact.ranges)
+        for (const SourcedRange& range : fact.ranges) {
             if (std::none_of(out.ranges.begin(), out.ranges.end(),
                              [&](const SourcedRange& seen) { return same_range(seen, range); }))
                 out.ranges.push_back(range);
-        const auto [low, high] = course_envelope(fact);
-        out.min = first ? low : std::min(out.min, low);
-        out.max = first ? high : std::max(out.max, high);
-        first = false;
+            out.min = lower(out.min, range.min);
+            out.max = out.max ? std::max(*out.max, range.max) : range.max;
+        }
         std::optional<double> planned = fact.planned;
-        if (!planned && schedule) planned = low;
+        if (!planned && schedule && !fact.ranges.empty()) planned = fact.min;
         if (!planned) continue;
         if (!out.planned) out.planned = planned;
         else if (pick == Pick::largest) out.planned = std::max(*out.planned, *planned);
         else out.planned = std::min(*out.planned, *planned);
+    }
+    return out;
+}
+
+bool chosen_any(const std::vector<std::string>& wanted, const std::vector<std::string>& chosen) {
+    return std::any_of(wanted.begin(), wanted.end(), [&](const std::string& id) {
+        return std::find(chosen.begin(), chosen.end(), id) != chosen.end();
+    });
+}
+
+// The texts that fit the plan: those without a filter, and those for a chosen concern or area.
+std::vector<SourcedText> fitting(const std::vector<SourcedText>& texts,
+                                 const std::vector<std::string>& concerns,
+                                 const std::vector<std::string>& areas) {
+    std::vector<SourcedText> out;
+    for (const SourcedText& text : texts) {
+        if (!text.concerns.empty() && !chosen_any(text.concerns, concerns)) continue;
+        if (!text.areas.empty() && !chosen_any(text.areas, areas)) continue;
+        out.push_back(text);
     }
     return out;
 }
@@ -62,7 +82,7 @@ std::vector<SourcedText> resolve(const RuleSet& rules, const std::string& lang,
                                  const std::map<std::string, std::string>& params) {
     std::vector<SourcedText> out;
     for (const SourcedText& text : texts)
-        out.push_back(SourcedText{rules.text(lang, text.text, params), text.sources});
+        out.push_back(SourcedText{rules.text(lang, text.text, params), text.sources, {}, {}});
     return out;
 }
 
@@ -72,8 +92,64 @@ void resolve_notes(const RuleSet& rules, const std::string& lang, PlanRange& ran
         if (!item.note.empty()) item.note = rules.text(lang, item.note, params);
 }
 
-std::vector<Date> schedule(std::optional<Date> start, const PlanRange& sessions,
-                           const PlanRange& interval) {
+const Json* setting_value(const RuleSet& rules, const std::string& id) {
+    const auto it = rules.settings.find(id);
+    return it == rules.settings.end() ? nullptr : &it->second.value;
+}
+
+// When the clinic can see a patient (rules/DOMAIN.md, "Dates are bookable"): its open weekdays
+// (default Monday to Saturday), never its closed dates, and never before the lead time.
+struct Calendar {
+    std::int64_t lead_days = 1;
+    std::array<bool, 7> open{true, true, true, true, true, true, false};
+    std::set<Date> closed;
+
+    explicit Calendar(const RuleSet& rules) {
+        if (const Json* lead = setting_value(rules, "first_session_lead_days");
+            lead && lead->is_number())
+            lead_days = std::max<std::int64_t>(1, std::llround(lead->get<double>()));
+        if (const Json* days = setting_value(rules, "open_weekdays"); days && days->is_array()) {
+            open.fill(false);
+            for (const Json& day : *days)
+                if (const auto index = day.is_string() ? weekday_index(day.get<std::string>())
+                                                       : std::nullopt)
+                    open[static_cast<std::size_t>(*index)] = true;
+        }
+        if (const Json* dates = setting_value(rules, "closed_dates"); dates && dates->is_array())
+            for (const Json& day : *dates)
+                if (const auto date = day.is_string() ? Date::parse(day.get<std::string>())
+                                                      : std::nullopt)
+                    closed.insert(*date);
+    }
+
+    bool bookable(Date date) const {
+        return open[static_cast<std::size_t>(date.weekday())] && !closed.count(date);
+    }
+
+    // `date` or the first bookable day after it; none when none is left in the engine's range.
+    std::optional<Date> next_open(Date date) const {
+        // Every weekday comes back within 7 days, so past the closed dates one week suffices.
+        const std::size_t tries = closed.size() + 8;
+        for (std::size_t i = 0; i < tries; ++i, date = date.plus_days(1)) {
+            if (date > last_date()) return std::nullopt;
+            if (bookable(date)) return date;
+        }
+        return std::nullopt;
+    }
+
+    static Date last_date() {
+        static const Date last = *Date::parse("2199-12-31");
+        return last;
+    }
+};
+
+// The proposed dates: the first on or after `start` and today + the lead time, each later one
+// the planned interval after the one before; a date that falls on a closed day moves to the next
+// open one, and the next date counts from where it moved, so no two sessions come closer than
+// the planned interval (itself within the sources' range). No dates rather than a schedule cut
+// short at the end of the engine's range.
+std::vector<Date> schedule(std::optional<Date> start, Date today, const Calendar& calendar,
+                           const PlanRange& sessions, const PlanRange& interval) {
     std::vector<Date> dates;
     if (!start || !sessions.planned || !interval.planned) return dates;
     if (!std::isfinite(*sessions.planned) || !std::isfinite(*interval.planned)) return dates;
@@ -82,13 +158,14 @@ std::vector<Date> schedule(std::optional<Date> start, const PlanRange& sessions,
                                  max_planned_sessions);
     const std::int64_t step =
         std::max<std::int64_t>(1, std::llround(std::clamp(*interval.planned, 0.0, 1e6)));
-    for (std::int64_t n = 0; n < count; ++n) dates.push_back(start->plus_days(n * step));
+    std::optional<Date> next =
+        std::max(*start, today.plus_days(std::min<std::int64_t>(calendar.lead_days, 1000000)));
+    for (std::int64_t n = 0; n < count; ++n) {
+        if (*next > Calendar::last_date() || !(next = calendar.next_open(*next))) return {};
+        dates.push_back(*next);
+        next = next->plus_days(step);
+    }
     return dates;
-}
-
-const Json* setting_value(const RuleSet& rules, const std::string& id) {
-    const auto it = rules.settings.find(id);
-    return it == rules.settings.end() ? nullptr : &it->second.value;
 }
 
 std::optional<Json> cost(const RuleSet& rules, const PlanRange& sessions) {
@@ -99,27 +176,45 @@ std::optional<Json> cost(const RuleSet& rules, const PlanRange& sessions) {
     Json out;
     out["currency"] = currency && currency->is_string() ? *currency : Json(nullptr);
     out["per_session"] = number_json(each);
-    out["min"] = number_json(each * sessions.min);
-    out["max"] = number_json(each * sessions.max);
+    out["min"] = sessions.min ? number_json(each * *sessions.min) : Json(nullptr);
+    out["max"] = sessions.max ? number_json(each * *sessions.max) : Json(nullptr);
     if (sessions.planned) out["planned"] = number_json(each * *sessions.planned);
     return out;
 }
 
 Json range_json(const PlanRange& range) {
     Json out;
-    out["min"] = number_json(range.min);
-    out["max"] = number_json(range.max);
+    out["min"] = range.min ? number_json(*range.min) : Json(nullptr);
+    out["max"] = range.max ? number_json(*range.max) : Json(nullptr);
     if (range.planned) out["planned"] = number_json(*range.planned);
     Json ranges = Json::array();
     for (const SourcedRange& item : range.ranges) {
         Json& entry = ranges.emplace_back();
-        entry["min"] = number_json(item.min);
+        entry["min"] = item.min ? number_json(*item.min) : Json(nullptr);
         entry["max"] = number_json(item.max);
         entry["sources"] = item.sources;
         if (!item.note.empty()) entry["note"] = item.note;
     }
     out["ranges"] = std::move(ranges);
     return out;
+}
+
+// "Hair loss, Wrinkles": concerns named in the plan's language.
+std::string concern_names(const RuleSet& rules, const std::string& lang,
+                          const std::vector<std::string>& ids) {
+    std::string names;
+    for (const std::string& id : ids) {
+        const Concern* concern = rules.concern(id);
+        if (!names.empty()) names += ", ";
+        names += concern ? rules.text(lang, concern->text) : id;
+    }
+    return names;
+}
+
+// An optional engine text (core/ruleset/keys.hpp) the rule set has.
+bool has_text(const RuleSet& rules, const std::string& lang, const std::string& key) {
+    const auto table = rules.locales.find(lang);
+    return table != rules.locales.end() && table->second.contains(key);
 }
 
 Json texts_json(const std::vector<SourcedText>& texts) {
@@ -135,22 +230,26 @@ Json texts_json(const std::vector<SourcedText>& texts) {
 }  // namespace
 
 std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& lang,
-                                     const std::vector<std::string>& concerns,
-                                     const std::vector<std::string>& areas,
-                                     std::optional<Date> start) {
+                                     const PlanRequest& request) {
     PlanResult plan;
     std::vector<const Course*> courses;
-    for (const std::string& id : concerns) {
+    for (const std::string& id : request.concerns) {
         const Concern* concern = rules.concern(id);
         const Course* course = concern ? rules.course(concern->course) : nullptr;
         if (!course) continue;
+        // A concern that needs a doctor's assessment gets no general course (rules/DOMAIN.md).
+        if (concern->needs_doctor) {
+            plan.doctor_only.push_back(id);
+            continue;
+        }
         plan.concerns.push_back(id);
         if (concern->general_figures) plan.general_figures.push_back(id);
         if (std::find(courses.begin(), courses.end(), course) == courses.end())
             courses.push_back(course);
     }
     if (courses.empty()) return std::nullopt;
-    plan.areas = areas;
+    plan.areas = request.areas;
+    plan.provisional = request.provisional;
 
     plan.sessions = combine(courses, &Course::sessions, Pick::largest, true);
     plan.interval_days = combine(courses, &Course::interval_days, Pick::smallest, true);
@@ -163,18 +262,27 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
     if (const Json* minutes = setting_value(rules, "session_minutes");
         minutes && minutes->is_number())
         plan.session_minutes.planned = minutes->get<double>();
-    plan.dates = schedule(start, plan.sessions, plan.interval_days);
+    plan.dates = schedule(request.start, request.today, Calendar(rules), plan.sessions,
+                          plan.interval_days);
 
-    const std::shared_ptr<const detail::Prepared> prepared = detail::prepared(rules);
-    const std::map<std::string, std::string>& params = prepared->text_params;
+    // Every plan text may name the figures the schedule uses, so that a note never states a
+    // count the dates do not follow ("the dates assume {sessions_planned} sessions").
+    std::map<std::string, std::string> params = detail::prepared(rules)->text_params;
+    params["today"] = request.today.iso();
+    if (plan.sessions.planned) params["sessions_planned"] = number_text(*plan.sessions.planned);
+    if (plan.interval_days.planned)
+        params["interval_planned"] = number_text(*plan.interval_days.planned);
     for (PlanRange* range : {&plan.sessions, &plan.interval_days, &plan.first_results_sessions,
                              &plan.effect_months, &plan.maintenance_per_year,
                              &plan.session_minutes})
         resolve_notes(rules, lang, *range, params);
-    plan.preparation = resolve(rules, lang, rules.preparation, params);
-    plan.during = resolve(rules, lang, rules.during, params);
-    plan.aftercare = resolve(rules, lang, rules.aftercare, params);
-    plan.facts = resolve(rules, lang, rules.facts, params);
+    const auto fit = [&](const std::vector<SourcedText>& texts) {
+        return resolve(rules, lang, fitting(texts, request.concerns, request.areas), params);
+    };
+    plan.preparation = fit(rules.preparation);
+    plan.during = fit(rules.during);
+    plan.aftercare = fit(rules.aftercare);
+    plan.facts = fit(rules.facts);
     std::vector<SourcedText> notes;
     for (const Course* course : courses)
         for (const SourcedText& note : course->notes)
@@ -182,7 +290,7 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
                     return seen.text == note.text && seen.sources == note.sources;
                 }))
                 notes.push_back(note);
-    plan.notes = resolve(rules, lang, notes, params);
+    plan.notes = fit(notes);
     plan.cost = cost(rules, plan.sessions);
     return plan;
 }
@@ -192,15 +300,17 @@ Json plan_json(const RuleSet& rules, const std::string& lang, const PlanResult& 
     out["concerns"] = plan.concerns;
     out["areas"] = plan.areas;
     out["general_figures"] = plan.general_figures;
-    if (!plan.general_figures.empty()) {
-        std::string names;
-        for (const std::string& id : plan.general_figures) {
-            const Concern* concern = rules.concern(id);
-            if (!names.empty()) names += ", ";
-            names += concern ? rules.text(lang, concern->text) : id;
-        }
-        out["general_figures_text"] = rules.text(lang, "plan.general_figures", {{"concerns", names}});
-    }
+    if (!plan.general_figures.empty())
+        out["general_figures_text"] = rules.text(
+            lang, "plan.general_figures",
+            {{"concerns", concern_names(rules, lang, plan.general_figures)}});
+    out["doctor_only"] = plan.doctor_only;
+    if (!plan.doctor_only.empty() && has_text(rules, lang, "plan.doctor_only"))
+        out["doctor_only_text"] =
+            rules.text(lang, "plan.doctor_only", {{"concerns", concern_names(rules, lang, plan.doctor_only)}});
+    out["provisional"] = plan.provisional;
+    if (plan.provisional && has_text(rules, lang, "plan.provisional"))
+        out["provisional_text"] = rules.text(lang, "plan.provisional");
     out["sessions"] = range_json(plan.sessions);
     out["interval_days"] = range_json(plan.interval_days);
     out["first_results_sessions"] = range_json(plan.first_results_sessions);

@@ -78,6 +78,13 @@ Json ScreenResult::to_json(const RuleSet& rules, const ScreenInput& input) const
     out["status_text"] = rules.text(lang, std::string("status.") + meso::to_string(status));
     out["disclaimer"] = rules.text(lang, "disclaimer");
     out["visible"] = visible;
+    Json texts = Json::object();
+    for (const auto& [id, question] : question_texts) {
+        Json& entry = texts[id];
+        entry["text"] = question.text;
+        if (!question.help.empty()) entry["help"] = question.help;
+    }
+    out["question_texts"] = std::move(texts);
     out["missing"] = missing;
     out["errors"] = errors_json(errors);
     out["ignored"] = ignored;

@@ -20,6 +20,10 @@ struct ScreenInput {
     Json answers = Json::object();  // answer key -> value
     Date today = Date::from_days(0);
     std::string lang;               // "" = the rule set's default language
+    // The real time, for the calendar's DTSTAMP: UTC as "YYYY-MM-DDTHH:MM:SSZ", fractions of a
+    // second allowed (what JS's Date.toISOString() gives). The faces read the clock (the CLI,
+    // the page's JS); the core never does. "" (or anything else) = midnight UTC of `today`.
+    std::string now = {};
 };
 
 // The result of a screening. to_json() gives the contract of rules/DOMAIN.md ("CLI output contract"):
@@ -27,6 +31,7 @@ struct ScreenInput {
 //   "ruleset": {"id", "version"}, "lang", "today",
 //   "status", "status_text", "disclaimer",
 //   "visible": [question ids], "missing": [required visible unanswered ids],
+//   "question_texts": {question id: {"text", "help"?}}   -- visible questions, in `lang`
 //   "errors": [{"code","path","message"}]   -- wrong types, out of range, unknown keys
 //   "ignored": [answers to questions that are not visible],
 //   "options": {question id: [{"id","text"}]}   -- choices offered now, for visible questions
@@ -43,8 +48,11 @@ struct FindingResult {
     std::vector<std::string> sources;
 };
 
+// The envelope of what the sources say. A bound no source states is none (null in JSON): "up
+// to a year" keeps no minimum, and a figure no course gives has neither (rules/DOMAIN.md: no
+// invented figure).
 struct PlanRange {
-    double min = 0, max = 0;
+    std::optional<double> min, max;
     std::optional<double> planned;
     std::vector<SourcedRange> ranges;  // what each source says
 };
@@ -53,6 +61,8 @@ struct PlanResult {
     std::vector<std::string> concerns;   // chosen concerns that have a course
     std::vector<std::string> areas;
     std::vector<std::string> general_figures;  // concerns planned with the general figures
+    std::vector<std::string> doctor_only;  // chosen concerns that get no course: the doctor decides
+    bool provisional = false;  // a consult: the dates hold only if the doctor agrees
     PlanRange sessions, interval_days, first_results_sessions, effect_months,
         maintenance_per_year, session_minutes;
     std::vector<Date> dates;             // empty when no start can be computed yet
@@ -61,9 +71,17 @@ struct PlanResult {
     std::optional<Json> cost;  // {"currency","per_session","min","max","planned"} when priced
 };
 
+// A visible question's texts in the screening language, parameters filled in: the faces show
+// these, so that a date or a plural reads the same in the CLI and the widget.
+struct QuestionTexts {
+    std::string text;
+    std::string help;  // "" when the question has none
+};
+
 struct ScreenResult {
     Status status = Status::incomplete;
     std::vector<std::string> visible, missing, ignored;
+    std::map<std::string, QuestionTexts> question_texts;  // by question id, visible ones only
     // The choices each visible single/multiple question offers now (areas follow the concerns).
     std::map<std::string, std::vector<std::string>> options;
     Errors errors;  // answer problems: each makes the status incomplete
@@ -82,8 +100,10 @@ ScreenResult screen(const RuleSet& rules, const ScreenInput& input);
 // evaluates the same conditions and nothing else).
 Status screen_status(const RuleSet& rules, const ScreenInput& input);
 
-// RFC 5545 calendar of the plan's dates (CRLF lines, folded at 75 octets, all-day events).
-// Empty when the plan has no dates.
+// RFC 5545 calendar of the plan's dates (CRLF lines, folded at 75 octets, all-day events), per
+// rules/DOMAIN.md: every event tentative, UIDs that depend on the rule set and the session's
+// number only (a changed plan imported again replaces the old events), DTSTAMP from input.now,
+// the clinic's name, address and phone when set. Empty when the plan has no dates.
 std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const ScreenInput& input);
 
 // Incremental screening for a form: set one answer, get the new state. Only conditions that read

@@ -58,7 +58,8 @@ struct Session::State {
             }
             if (question.id != key && !reads_changed && state.visible == was_visible) continue;
             const std::optional<Json> before = state.value;
-            detail::evaluate_answer(set, question, input.answers, evaluation.effective, state);
+            detail::evaluate_answer(set, question, input.answers, evaluation.effective, input.today,
+                                    state);
             if (state.value == before) continue;
             changed.insert(question.id);
             if (state.value) evaluation.effective[question.id] = *state.value;

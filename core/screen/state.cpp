@@ -8,6 +8,7 @@
 #include "core/json/write.hpp"
 #include "core/screen/plan.hpp"
 #include "core/screen/status.hpp"
+#include "core/screen/texts.hpp"
 
 namespace meso::detail {
 namespace {
@@ -33,6 +34,31 @@ std::optional<Date> earliest_start(const ScreenInput& input, const Json& effecti
     return start;
 }
 
+// A date out of the engine's range in a finding's rule (a year-2199 typo pushing a wait past
+// 2199-12-31) is shown on the date answers the finding reads, where the patient can correct it
+// (rules/DOMAIN.md); any other evaluation error stays the rule's.
+Errors finding_error_on_answers(const RuleSet& rules, const std::string& lang,
+                                const ScreenInput& input, const Evaluation& evaluation,
+                                std::size_t finding, const Error& error) {
+    Errors out;
+    if (error.code == "logic.date_range") {
+        const auto& reads = prepared(rules)->dependencies.finding_reads[finding];
+        for (std::size_t q = 0; q < rules.questions.size(); ++q) {
+            const Question& question = rules.questions[q];
+            if (question.type != QuestionType::date || !reads.count(question.id) ||
+                !evaluation.questions[q].value)
+                continue;
+            out.push_back(localized_answer_error(
+                rules, lang, question, input.today,
+                Error{"answers.date_range", pointer_append("", question.id),
+                      "this date puts a wait outside the dates the engine handles (" +
+                          error.message + ", at " + error.path + ")"}));
+        }
+    }
+    if (out.empty()) out.push_back(error);
+    return out;
+}
+
 }  // namespace
 
 logic::EvalContext eval_context(const ScreenInput& input) {
@@ -54,7 +80,7 @@ bool evaluate_visibility(const Question& question, const Json& data,
 }
 
 void evaluate_answer(const RuleSet& rules, const Question& question, const Json& answers,
-                     const Json& effective, QuestionState& state) {
+                     const Json& effective, Date today, QuestionState& state) {
     state.value.reset();
     state.answer_errors.clear();
     const Json* raw = nullptr;
@@ -62,7 +88,7 @@ void evaluate_answer(const RuleSet& rules, const Question& question, const Json&
         if (const auto it = answers.find(question.id); it != answers.end()) raw = &*it;
     state.answered = raw && !raw->is_null();
     if (!state.visible || !state.answered) return;
-    AnswerCheck check = check_answer(rules, question, *raw, effective);
+    AnswerCheck check = check_answer(rules, question, *raw, effective, today);
     state.value = std::move(check.value);
     state.answer_errors = std::move(check.errors);
 }
@@ -115,7 +141,7 @@ Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
         QuestionState& state = out.questions[i];
         state.visible =
             evaluate_visibility(question, out.effective, context, state.rule_errors, evaluations);
-        evaluate_answer(rules, question, input.answers, out.effective, state);
+        evaluate_answer(rules, question, input.answers, out.effective, input.today, state);
         if (state.value) out.effective[question.id] = *state.value;
     }
     for (std::size_t i = 0; i < rules.findings.size(); ++i)
@@ -128,6 +154,8 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
                       const Evaluation& evaluation) {
     ScreenResult result;
     const std::string lang = resolve_lang(rules, input.lang);
+    const TextParams params = base_text_params(rules, input.today);
+    Errors param_errors;  // a question's parameter that cannot be evaluated
     result.errors = evaluation.key_errors;
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const Question& question = rules.questions[i];
@@ -139,21 +167,25 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
             continue;
         }
         result.visible.push_back(question.id);
+        result.question_texts[question.id] =
+            question_texts(rules, lang, question, params, param_errors);
         if (question.type == QuestionType::single || question.type == QuestionType::multiple) {
             result.options[question.id] = offered_options(rules, question, evaluation.effective);
         }
-        result.errors.insert(result.errors.end(), state.answer_errors.begin(),
-                             state.answer_errors.end());
+        for (const Error& error : state.answer_errors)
+            result.errors.push_back(
+                localized_answer_error(rules, lang, question, input.today, error));
         if (question.required && !state.value) result.missing.push_back(question.id);
     }
-    const std::shared_ptr<const Prepared> prepared_rules = prepared(rules);
-    const std::map<std::string, std::string>& params = prepared_rules->text_params;
+    result.errors.insert(result.errors.end(), param_errors.begin(), param_errors.end());
     for (std::size_t i = 0; i < rules.findings.size(); ++i) {
         const Finding& finding = rules.findings[i];
         const FindingState& state = evaluation.findings[i];
-        result.errors.insert(result.errors.end(), state.errors.begin(), state.errors.end());
+        for (const Error& error : state.errors)
+            for (Error& shown : finding_error_on_answers(rules, lang, input, evaluation, i, error))
+                result.errors.push_back(std::move(shown));
         if (!state.fires) continue;
-        std::map<std::string, std::string> own = params;
+        TextParams own = params;
         if (state.earliest) own["earliest"] = state.earliest->iso();
         result.findings.push_back(FindingResult{
             finding.id, finding.severity, rules.text(lang, finding.text, own),
@@ -161,10 +193,15 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
             state.earliest, finding.sources});
     }
     result.status = evaluation_status(rules, evaluation);
+    // A question whose own text cannot be worked out is not one to answer on.
+    if (!param_errors.empty()) result.status = Status::incomplete;
     if (!plannable(result.status)) return result;
     result.earliest_start = earliest_start(input, evaluation.effective, result.findings);
-    result.plan = build_plan(rules, lang, chosen_concerns(rules, evaluation.effective),
-                             chosen_areas(rules, evaluation.effective), result.earliest_start);
+    result.plan = build_plan(rules, lang,
+                             PlanRequest{chosen_concerns(rules, evaluation.effective),
+                                         chosen_areas(rules, evaluation.effective),
+                                         result.earliest_start, input.today,
+                                         result.status == Status::consult});
     return result;
 }
 

@@ -51,9 +51,10 @@ bool evaluate_visibility(const Question& question, const Json& data,
                          const logic::EvalContext& context, Errors& rule_errors,
                          std::size_t& evaluations);
 
-// Reads the raw answer of a question whose visibility is known (state.visible).
+// Reads the raw answer of a question whose visibility is known (state.visible); `today` places
+// the bounds of date questions.
 void evaluate_answer(const RuleSet& rules, const Question& question, const Json& answers,
-                     const Json& effective, QuestionState& state);
+                     const Json& effective, Date today, QuestionState& state);
 
 void evaluate_finding(const Finding& finding, const Json& effective,
                       const logic::EvalContext& context, Date today, FindingState& state,

@@ -1,6 +1,7 @@
 #include "core/tools/answer_space.hpp"
 
 #include "core/ruleset/keys.hpp"
+#include "core/tools/verify_guarantees.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -229,6 +230,11 @@ std::vector<AnswerValue> AnswerSpace::date_values(std::size_t question) const {
         if (const auto date = Date::parse(text))
             for (const std::int64_t d : {-1, 0, 1})
                 offsets.insert(date->days() + d - today_.days());
+    // The edges of the question's bounds and of the exposure window it dates (the engine's
+    // guarantees, verify_guarantees.hpp, are checked there).
+    for (const std::int64_t offset :
+         verify_detail::guarantee_date_offsets(rules_, rules_.questions[question], today_))
+        offsets.insert(offset);
     std::vector<AnswerValue> out{Json("2026-02-30")};
     for (const std::int64_t offset : offsets) {
         const std::string iso = today_.plus_days(offset).iso();

@@ -5,6 +5,7 @@
 #include "core/ruleset/ruleset.hpp"
 #include "core/tools/lint.hpp"
 #include "core/ruleset/keys.hpp"
+#include "core/ruleset/message.hpp"
 #include "core/ruleset/reader.hpp"
 #include "core/ruleset/scan.hpp"
 
@@ -19,7 +20,9 @@ constexpr std::size_t untranslated_min_length = 16;
 
 // Settings the planner reads by name rather than through a condition or a text.
 bool read_by_planner(std::string_view id) {
-    return id == "price_per_session" || id == "currency" || id == "session_minutes";
+    return id == "price_per_session" || id == "currency" || id == "session_minutes" ||
+           id == "first_session_lead_days" || id == "open_weekdays" || id == "closed_dates" ||
+           id == "clinic_name" || id == "clinic_address" || id == "clinic_phone";
 }
 
 // Questions the planner reads by name rather than through a condition.
@@ -33,6 +36,7 @@ void add(Errors& out, std::string code, std::string path, std::string message) {
 
 Names used_text_keys(const RuleSet& rules) {
     Names keys(engine_text_keys().begin(), engine_text_keys().end());
+    keys.insert(optional_engine_text_keys().begin(), optional_engine_text_keys().end());
     const auto add_key = [&](const std::string& key) {
         if (!key.empty()) keys.insert(key);
     };
@@ -201,6 +205,32 @@ void lint_translations(const RuleSet& rules, Errors& out) {
         for (const auto& [key, text] : table->second) {
             if (!used.contains(key) && !key.starts_with(face_text_prefix)) {
                 add(out, "lint.unused_translation", pointer_append(lang_path, key), quote(key) + " is not used");
+            }
+        }
+    }
+
+    for (const auto& key : optional_engine_text_keys()) {
+        const auto table = rules.locales.find(rules.default_language);
+        if (table != rules.locales.end() && !table->second.contains(key))
+            add(out, "lint.missing_engine_text", pointer_append("/locales", rules.default_language),
+                "no " + quote(key) + ": the engine shows its own English wording or nothing");
+    }
+
+    // A plural without a category its language needs falls back to "other": "5 dni" may come
+    // out as "5 dnia". Loading accepts it (other is enough to write something); lint does not.
+    for (const auto& lang : rules.languages) {
+        const auto table = rules.locales.find(lang);
+        if (table == rules.locales.end()) continue;
+        for (const auto& [key, text] : table->second) {
+            for (const PluralUse& use : plural_uses(text)) {
+                std::string lacking;
+                for (const std::string& category : plural_categories(lang))
+                    if (!use.categories.contains(category))
+                        lacking += (lacking.empty() ? "" : ", ") + quote(category);
+                if (!lacking.empty())
+                    add(out, "lint.plural_category", pointer_append(pointer_append("/locales", lang), key),
+                        "the plural of " + quote(use.name) + " lacks " + lacking + ", which " +
+                            quote(lang) + " needs");
             }
         }
     }

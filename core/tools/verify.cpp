@@ -45,6 +45,7 @@
 
 #include "core/tools/answer_space.hpp"
 #include "core/tools/verify_detail.hpp"
+#include "core/tools/verify_guarantees.hpp"
 
 namespace meso {
 
@@ -67,6 +68,8 @@ Json VerifyReport::to_json() const {
 VerifyReport verify_ruleset(const RuleSet& rules, const VerifyOptions& options) {
     VerifyReport report;
     for (const Invariant& invariant : rules.invariants) report.invariants.push_back(invariant.id);
+    for (const verify_detail::Guarantee& guarantee : verify_detail::guarantees())
+        report.invariants.push_back(guarantee.id);
     verify_detail::Screener screener(rules, options.today, options.max_combinations);
     try {
         const AnswerSpace space(rules, options.today);
@@ -77,8 +80,8 @@ VerifyReport verify_ruleset(const RuleSet& rules, const VerifyOptions& options) 
             report.group_answers += group.enumerated;
             report.complete = report.complete && group.complete;
         }
-        if (!rules.invariants.empty())
-            verify_detail::check_all(groups, screener, options.threads, report);
+        // Always: besides the rule set's invariants the engine's guarantees are checked.
+        verify_detail::check_all(groups, screener, options.threads, report);
     } catch (const std::exception& e) {
         report.errors.push_back({"verify.failed", "", e.what()});
         report.complete = false;

@@ -6,11 +6,13 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <set>
 #include <thread>
 #include <tuple>
 
 #include "core/tools/verify_detail.hpp"
+#include "core/tools/verify_guarantees.hpp"
 
 namespace meso::verify_detail {
 namespace {
@@ -101,11 +103,26 @@ bool holds(const Invariant& invariant, const Json& result, const logic::EvalCont
 }
 
 Json shrink(const Invariant& invariant, Json answers, const Json& neutral, Screener& screener) {
-    const RuleSet& rules = screener.rules();
     const logic::EvalContext context{screener.today().iso()};
-    auto fails = [&](const Json& trial) {
-        return !holds(invariant, screener.to_json(screener.run_always(trial), trial), context);
-    };
+    return shrink_by(
+        [&](const Json& trial) {
+            return !holds(invariant, screener.to_json(screener.run_always(trial), trial), context);
+        },
+        std::move(answers), neutral, screener);
+}
+
+Json shrink(const Guarantee& guarantee, Json answers, const Json& neutral, Screener& screener) {
+    return shrink_by(
+        [&](const Json& trial) {
+            const ScreenInput input = screener.input(trial);
+            return !guarantee.holds(screener.rules(), input, screener.run_always(trial));
+        },
+        std::move(answers), neutral, screener);
+}
+
+Json shrink_by(const std::function<bool(const Json&)>& fails, Json answers, const Json& neutral,
+               Screener& screener) {
+    const RuleSet& rules = screener.rules();
     auto drop_answers = [&] {
         for (bool changed = true; changed;) {
             changed = false;
@@ -143,7 +160,9 @@ public:
     Checker(Screener& screener, const Json& neutral, unsigned threads)
         : screener_(screener), rules_(screener.rules()), neutral_(neutral),
           context_{screener.today().iso()}, workers_(std::max(1u, threads)) {
-        for (Worker& worker : workers_) worker.best.resize(rules_.invariants.size());
+        // The rule set's invariants, then the engine's guarantees (verify_guarantees.hpp).
+        for (Worker& worker : workers_)
+            worker.best.resize(rules_.invariants.size() + guarantees().size());
     }
 
     // Screens make(k) for every k below `total`; make gives the answers and their place in
@@ -166,15 +185,21 @@ public:
                 report.errors.push_back({"verify.failed", "", worker.failure});
                 report.complete = false;
             }
-        for (std::size_t i = 0; i < rules_.invariants.size(); ++i) {
+        const std::size_t invariants = rules_.invariants.size();
+        for (std::size_t i = 0; i < invariants + guarantees().size(); ++i) {
             Candidate best;
             for (const Worker& worker : workers_)
                 if (better(worker.best[i], best)) best = worker.best[i];
             if (!best.found) continue;
-            const Invariant& invariant = rules_.invariants[i];
-            Json answers = shrink(invariant, std::move(best.answers), neutral_, screener_);
+            const bool own = i < invariants;
+            Json answers =
+                own ? shrink(rules_.invariants[i], std::move(best.answers), neutral_, screener_)
+                    : shrink(guarantees()[i - invariants], std::move(best.answers), neutral_,
+                             screener_);
             const Json result = screener_.to_json(screener_.run_always(answers), answers);
-            report.violations.push_back({invariant.id, std::move(answers), result});
+            report.violations.push_back({own ? rules_.invariants[i].id
+                                             : std::string(guarantees()[i - invariants].id),
+                                         std::move(answers), result});
         }
     }
 
@@ -188,6 +213,14 @@ private:
             if (!better(candidate, worker.best[i])) continue;
             candidate.answers = input.answers;
             worker.best[i] = std::move(candidate);
+        }
+        const std::size_t invariants = rules_.invariants.size();
+        for (std::size_t g = 0; g < guarantees().size(); ++g) {
+            if (guarantees()[g].holds(rules_, input, result)) continue;
+            Candidate candidate{true, answered_keys(input.answers), order, Json()};
+            if (!better(candidate, worker.best[invariants + g])) continue;
+            candidate.answers = input.answers;
+            worker.best[invariants + g] = std::move(candidate);
         }
     }
 

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -137,6 +138,11 @@ bool holds(const Invariant& invariant, const Json& result, const logic::EvalCont
 // Drops answers one at a time, last question first, while `invariant` still fails; then
 // replaces the answers left by the plainer ones in `neutral` where it still fails.
 Json shrink(const Invariant& invariant, Json answers, const Json& neutral, Screener& screener);
+// The same for an engine guarantee (verify_guarantees.hpp), and for any failing predicate.
+struct Guarantee;
+Json shrink(const Guarantee& guarantee, Json answers, const Json& neutral, Screener& screener);
+Json shrink_by(const std::function<bool(const Json&)>& fails, Json answers, const Json& neutral,
+               Screener& screener);
 
 std::size_t answered_keys(const Json& answers);
 

@@ -74,7 +74,7 @@ private:
             Json next = effective;
             if (value) {
                 answers[question.id] = *value;
-                if (auto read = check_answer(rules, question, *value, effective).value)
+                if (auto read = check_answer(rules, question, *value, effective, screener_.today()).value)
                     next[question.id] = std::move(*read);
             }
             const bool going = visit(position + 1, answers, next);

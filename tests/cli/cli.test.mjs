@@ -107,12 +107,20 @@ test('screen reports answer errors with the path, prints the JSON, and never a v
 test('plan writes an iCalendar file of the dates', () => {
     const answers = { age: 40, sex: 'male', cancer: false, alcohol_recent: false, concerns: ['hair_loss'], areas: ['scalp'] };
     const out = join(scratch, 'plan.ics');
-    const r = run(['plan', '--rules', minimal, '--answers', JSON.stringify(answers), '--today', '2026-11-21', '--ics', out]);
+    const r = run(['plan', '--rules', minimal, '--answers', JSON.stringify(answers), '--today', '2026-11-21',
+        '--now', '2026-11-21T14:03:09Z', '--ics', out]);
     assert.equal(r.code, 0, r.err);
     const ics = readFileSync(out, 'utf8');
     assert.equal(ics.match(/BEGIN:VEVENT/g).length, 8);
-    assert.match(ics, /DTSTART;VALUE=DATE:20261121\r\n/);
-    assert.match(ics, /DTSTART;VALUE=DATE:20261128\r\n/);
+    // Today is a Saturday: never today, never a Sunday, so from Monday.
+    assert.match(ics, /DTSTART;VALUE=DATE:20261123\r\n/);
+    assert.match(ics, /DTSTART;VALUE=DATE:20261130\r\n/);
+    assert.equal(ics.match(/DTSTAMP:20261121T140309Z\r\n/g).length, 8);
+    assert.equal(ics.match(/STATUS:TENTATIVE\r\n/g).length, 8);
+    // Without --now the CLI reads the clock: some real time, not midnight of --today.
+    const clock = run(['plan', '--rules', minimal, '--answers', JSON.stringify(answers), '--today', '2026-11-21', '--ics', '-']);
+    assert.equal(clock.code, 0, clock.err);
+    assert.match(clock.out, /DTSTAMP:\d{8}T\d{6}Z\r\n/);
     assert.equal(JSON.parse(r.out).events, 8);
     const none = run(['plan', '--rules', minimal, '--answers', '{"age":40,"sex":"female","pregnant":true,"cancer":false,"alcohol_recent":false,"concerns":["wrinkles"],"areas":["face"]}', '--today', '2026-11-21', '--ics', '-']);
     assert.equal(none.code, 1);

@@ -180,9 +180,13 @@ public:
         return success(session_->answers());
     }
 
-    std::string ics() const {
+    // `now`: the page's clock as UTC ISO 8601 (JS Date.toISOString()), for DTSTAMP; the core
+    // reads no clock.
+    std::string ics(const std::string& now) const {
         if (!session_) return error_;
-        return success(meso::plan_ics(session_->rules(), session_->result(), session_->input()));
+        meso::ScreenInput input = session_->input();
+        input.now = now;
+        return success(meso::plan_ics(session_->rules(), session_->result(), input));
     }
 
     double evaluations() const { return session_ ? static_cast<double>(session_->last_evaluations()) : 0; }

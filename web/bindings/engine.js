@@ -31,7 +31,8 @@ class MesoSession {
   setLang(lang) { return unwrap(this._raw.setLang(String(lang))); }
   result() { return unwrap(this._raw.result()); }
   answers() { return unwrap(this._raw.answers()); }
-  ics() { return unwrap(this._raw.ics()); }
+  // The calendar's DTSTAMP is the real time: JS reads the clock, the engine never does.
+  ics(now = new Date()) { return unwrap(this._raw.ics(now.toISOString())); }
   evaluations() { return this._raw.evaluations(); }
   dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
 }

@@ -48,20 +48,54 @@ TEST_CASE("logic date_add adds whole days to an ISO date") {
           "2026-05-04");
 }
 
-TEST_CASE("logic date_add is null for anything but a valid date and a whole number") {
+TEST_CASE("logic date_add is null when there is no date to add to") {
     for (const char* rule : {R"({"date_add": ["2026-02-30", 1]})",
                              R"({"date_add": ["2026-2-3", 1]})", R"({"date_add": [null, 1]})",
-                             R"({"date_add": [20260101, 1]})",
-                             R"({"date_add": ["2026-01-01", 1.5]})",
-                             R"({"date_add": ["2026-01-01", "3"]})",
-                             R"({"date_add": ["2026-01-01", null]})",
-                             R"({"date_add": ["2026-01-01", {"/": [1, 0]}]})",
-                             R"({"date_add": ["2026-01-01", 1e300]})",
-                             R"({"date_add": ["2199-12-31", 1]})",
-                             R"({"date_add": ["1900-01-01", -1]})"}) {
+                             R"({"date_add": [20260101, 1]})", R"({"date_add": [null, null]})"}) {
         CAPTURE(rule);
         CHECK(run(rule) == nullptr);
     }
+}
+
+// A null here would compare false ("surgery + 30 > today" is false) and read as "no finding".
+TEST_CASE("logic date_add that cannot give a valid date is an evaluation error") {
+    struct Expected {
+        const char* rule;
+        const char* message;
+    };
+    const Expected cases[] = {
+        {R"({"date_add": ["2199-12-20", 31]})",
+         "date_add: 2199-12-20 + 31 days is outside the dates the engine handles (1900-01-01 to "
+         "2199-12-31)"},
+        {R"({"date_add": ["2199-12-31", 1]})",
+         "date_add: 2199-12-31 + 1 days is outside the dates the engine handles (1900-01-01 to "
+         "2199-12-31)"},
+        {R"({"date_add": ["1900-01-01", -1]})",
+         "date_add: 1900-01-01 + -1 days is outside the dates the engine handles (1900-01-01 to "
+         "2199-12-31)"},
+        {R"({"date_add": ["2026-01-01", 1.5]})",
+         "date_add: 1.5 is not a whole number of days to add to 2026-01-01"},
+        {R"({"date_add": ["2026-01-01", "3"]})",
+         "date_add: \"3\" is not a whole number of days to add to 2026-01-01"},
+        {R"({"date_add": ["2026-01-01", null]})",
+         "date_add: null is not a whole number of days to add to 2026-01-01"},
+        {R"({"date_add": ["2026-01-01", {"/": [1, 0]}]})",
+         "date_add: Infinity is not a whole number of days to add to 2026-01-01"},
+        {R"({"date_add": ["2026-01-01", 1e300]})",
+         "date_add: 1e+300 is not a whole number of days to add to 2026-01-01"},
+    };
+    for (const Expected& c : cases) {
+        CAPTURE(c.rule);
+        CHECK(run(c.rule) == std::string("evaluate: logic.date_range at /: ") + c.message);
+    }
+    // The error names the operation inside a larger rule, and stops the comparison reading it.
+    const auto program = Program::compile(
+        Json::parse(R"({">": [{"date_add": [{"var": "d"}, 31]}, {"today": []}]})"), {}, "/findings/4/when");
+    REQUIRE(program.ok());
+    const auto result = program->evaluate(Json::parse(R"({"d": "2199-12-20"})"), EvalContext{"2026-11-21"});
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.errors().front().code == "logic.date_range");
+    CHECK(result.errors().front().path == "/findings/4/when/>/0");
 }
 
 TEST_CASE("logic days_between counts days from the first date to the second") {

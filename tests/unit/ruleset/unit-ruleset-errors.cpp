@@ -165,7 +165,7 @@ const Case cases[] = {
      {"rules.bad_setting", "/settings/session_minutes/value", "expected a number of minutes above 0, or null"}},
     {R"([{"op": "replace", "path": "/settings/alcohol_wait_days/unit", "value": "weeks"}])",
      {"rules.bad_setting", "/settings/alcohol_wait_days/unit",
-      R"(unknown unit "weeks"; expected days, minutes, money, currency, text or url)"}},
+      R"(unknown unit "weeks"; expected days, minutes, money, currency, text, url, weekdays or dates)"}},
     {R"([{"op": "replace", "path": "/settings/price_per_session/unit", "value": "days"}])",
      {"rules.bad_setting", "/settings/price_per_session/unit", R"("price_per_session" must have the unit "money")"}},
     {R"([{"op": "remove", "path": "/settings/currency"}, {"op": "remove", "path": "/locales/en/setting.currency"},

@@ -182,11 +182,20 @@ TEST_CASE("texts: language, fallbacks and placeholders") {
           "No alcohol for at least five days before.");
 }
 
-TEST_CASE("texts: braces that are not placeholders stay") {
+// Texts are ICU MessageFormat (core/ruleset/message.hpp): a brace is always syntax, so a stray
+// one is refused where it is written instead of reaching the patient.
+TEST_CASE("texts: braces that are not placeholders are a load error at the text") {
     auto result = load_ruleset(patched_minimal(R"([
         {"op": "replace", "path": "/locales/en/q.age", "value": "{} { {x} {setting.currency} }"}])"));
-    REQUIRE(result.ok());
-    CHECK(result->text("en", "q.age") == "{} { {x} PLN }");
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.errors().front() ==
+          Error{"rules.bad_text", "/locales/en/q.age",
+                "at character 2: expected a parameter name after '{'"});
+    // An unknown name is no syntax error: it stays as written, for a reader to notice.
+    auto unknown = load_ruleset(patched_minimal(R"([
+        {"op": "replace", "path": "/locales/en/q.age", "value": "{x} {setting.currency}"}])"));
+    REQUIRE(unknown.ok());
+    CHECK(unknown->text("en", "q.age") == "{x} PLN");
 }
 
 TEST_CASE("optional sections may be left out") {

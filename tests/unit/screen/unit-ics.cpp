@@ -34,6 +34,7 @@ std::string unfold(std::string text) {
 
 }  // namespace
 
+// Today, 2026-02-28, is a Saturday: the first session is never today and never on a Sunday.
 TEST_CASE("ics: exact text of a two-session plan") {
     const auto rules = load(calendar_document());
     const ScreenInput in = input(clean_answers(), "2026-02-28");
@@ -50,20 +51,22 @@ TEST_CASE("ics: exact text of a two-session plan") {
         "CALSCALE:GREGORIAN\r\n"
         "METHOD:PUBLISH\r\n"
         "BEGIN:VEVENT\r\n"
-        "UID:minimal-test-1-20260228@meso-screener\r\n"
+        "UID:minimal-test-session-1@meso-screener\r\n"
         "DTSTAMP:20260228T000000Z\r\n"
-        "DTSTART;VALUE=DATE:20260228\r\n"
-        "DTEND;VALUE=DATE:20260301\r\n"
+        "DTSTART;VALUE=DATE:20260302\r\n"
+        "DTEND;VALUE=DATE:20260303\r\n"
         "SUMMARY:Session 1 of 2\\, mesotherapy\r\n" +
         description +
+        "STATUS:TENTATIVE\r\n"
         "END:VEVENT\r\n"
         "BEGIN:VEVENT\r\n"
-        "UID:minimal-test-2-20260310@meso-screener\r\n"
+        "UID:minimal-test-session-2@meso-screener\r\n"
         "DTSTAMP:20260228T000000Z\r\n"
-        "DTSTART;VALUE=DATE:20260310\r\n"
-        "DTEND;VALUE=DATE:20260311\r\n"
+        "DTSTART;VALUE=DATE:20260312\r\n"
+        "DTEND;VALUE=DATE:20260313\r\n"
         "SUMMARY:Session 2 of 2\\, mesotherapy\r\n" +
         description +
+        "STATUS:TENTATIVE\r\n"
         "END:VEVENT\r\n"
         "END:VCALENDAR\r\n";
     const std::string ics = plan_ics(*rules, screen(*rules, in), in);

@@ -42,7 +42,8 @@ Json with_setting(Json document, const std::string& id, const Json& value) {
 TEST_CASE("plan: one course, every figure with its sources") {
     const Json plan = plan_of(minimal(), clean_answers());
     CHECK(plan == Json::parse(R"({
-      "concerns": ["wrinkles"], "areas": ["face"], "general_figures": [],
+      "concerns": ["wrinkles"], "areas": ["face"], "general_figures": [], "doctor_only": [],
+      "provisional": false,
       "sessions": {"min": 3, "max": 10, "planned": 6, "ranges": [
           {"min": 8, "max": 10, "sources": ["000"]},
           {"min": 6, "max": 8, "sources": ["003"]},
@@ -61,8 +62,8 @@ TEST_CASE("plan: one course, every figure with its sources") {
       "session_minutes": {"min": 10, "max": 30, "ranges": [
           {"min": 10, "max": 30, "sources": ["003"]},
           {"min": 30, "max": 30, "sources": ["004"]}]},
-      "dates": ["2026-03-01", "2026-03-11", "2026-03-21", "2026-03-31", "2026-04-10",
-                "2026-04-20"],
+      "dates": ["2026-03-02", "2026-03-12", "2026-03-23", "2026-04-02", "2026-04-13",
+                "2026-04-23"],
       "preparation": [{"text": "No alcohol for at least 3 days before.", "sources": ["002", "003"]}],
       "during": [{"text": "The skin is cleansed and disinfected.", "sources": ["002"]}],
       "aftercare": [{"text": "Redness and swelling go within a day.", "sources": ["002", "003"]}],
@@ -87,14 +88,18 @@ TEST_CASE("plan: two courses combine into one schedule") {
     CHECK(plan["sessions"]["planned"] == 8);  // the most sessions any course plans
     CHECK(plan["interval_days"]["ranges"].size() == 3);
     CHECK(plan["interval_days"]["planned"] == 7);  // the shortest interval any course plans
-    CHECK(plan["dates"] == Json{"2026-03-01", "2026-03-08", "2026-03-15", "2026-03-22",
-                                "2026-03-29", "2026-04-05", "2026-04-12", "2026-04-19"});
+    // Today is a Sunday: never today, so from Monday, every 7 days.
+    CHECK(plan["dates"] == Json{"2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23",
+                                "2026-03-30", "2026-04-06", "2026-04-13", "2026-04-20"});
     CHECK(plan["notes"].size() == 1);
     CHECK(plan["cost"]["planned"] == 2000);
 }
 
 TEST_CASE("plan: general figures are named") {
-    const Json plan = plan_of(minimal(), answers_with({{"concerns", {"filler_overcorrection"}}}));
+    // filler_overcorrection without its doctor-only mark: planned with the general figures.
+    const auto rules = load(meso::test::patched_minimal(
+        R"([{"op": "replace", "path": "/concerns/2/needs_doctor", "value": false}])"));
+    const Json plan = plan_of(*rules, answers_with({{"concerns", {"filler_overcorrection"}}}));
     CHECK(plan["general_figures"] == Json{"filler_overcorrection"});
     CHECK(plan["general_figures_text"] ==
           "The sources give no figures of their own for Filler overcorrection; the plan uses "
@@ -151,17 +156,18 @@ TEST_CASE("earliest start: wished date, waiting periods, the latest wins") {
     struct Case {
         Json changes;
         const char* earliest_start;
+        const char* first_date;  // never today (a Sunday, 2026-03-01): Monday at the earliest
     };
     const std::vector<Case> cases = {
-        {Json::object(), "2026-03-01"},
-        {{{"start_date", "2026-04-01"}}, "2026-04-01"},
-        {{{"start_date", "2026-02-01"}}, "2026-03-01"},  // a wish in the past: from today
-        {{{"alcohol_recent", true}, {"alcohol_last", "2026-02-27"}}, "2026-03-09"},
+        {Json::object(), "2026-03-01", "2026-03-02"},
+        {{{"start_date", "2026-04-01"}}, "2026-04-01", "2026-04-01"},
+        {{{"start_date", "2026-02-01"}}, "2026-03-01", "2026-03-02"},  // a wish in the past
+        {{{"alcohol_recent", true}, {"alcohol_last", "2026-02-27"}}, "2026-03-09", "2026-03-09"},
         {{{"alcohol_recent", true}, {"alcohol_last", "2026-02-27"}, {"start_date", "2026-03-05"}},
-         "2026-03-09"},
+         "2026-03-09", "2026-03-09"},
         {{{"alcohol_recent", true}, {"alcohol_last", "2026-02-27"}, {"start_date", "2026-03-20"}},
-         "2026-03-20"},
-        {{{"alcohol_recent", true}, {"alcohol_last", "2025-12-01"}}, "2026-03-01"},
+         "2026-03-20", "2026-03-20"},
+        {{{"alcohol_recent", true}, {"alcohol_last", "2025-12-01"}}, "2026-03-01", "2026-03-02"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.changes.dump());
@@ -169,7 +175,7 @@ TEST_CASE("earliest start: wished date, waiting periods, the latest wins") {
         REQUIRE(result.earliest_start);
         CHECK(result.earliest_start->iso() == c.earliest_start);
         REQUIRE(result.plan);
-        CHECK(result.plan->dates.front().iso() == c.earliest_start);
+        CHECK(result.plan->dates.front().iso() == c.first_date);
     }
     SUBCASE("each finding keeps its own date, never before today") {
         const ScreenResult result = screen(
@@ -192,15 +198,19 @@ TEST_CASE("earliest start: wished date, waiting periods, the latest wins") {
 
 TEST_CASE("build_plan directly") {
     const RuleSet& rules = minimal();
-    CHECK_FALSE(build_plan(rules, "en", {}, {}, day("2026-03-01")));
-    CHECK_FALSE(build_plan(rules, "en", {"no_such_concern"}, {}, day("2026-03-01")));
-    const auto plan = build_plan(rules, "en", {"hair_loss"}, {"scalp"}, day("2026-12-28"));
+    const Date today = day("2026-02-28");
+    CHECK_FALSE(build_plan(rules, "en", PlanRequest{{}, {}, day("2026-03-01"), today}));
+    CHECK_FALSE(
+        build_plan(rules, "en", PlanRequest{{"no_such_concern"}, {}, day("2026-03-01"), today}));
+    const auto plan =
+        build_plan(rules, "en", PlanRequest{{"hair_loss"}, {"scalp"}, day("2026-12-28"), today});
     REQUIRE(plan);
     CHECK(isos(plan->dates) == std::vector<std::string>{"2026-12-28", "2027-01-04", "2027-01-11",
                                                         "2027-01-18", "2027-01-25", "2027-02-01",
                                                         "2027-02-08", "2027-02-15"});
     CHECK(plan->notes.empty());
-    const auto undated = build_plan(rules, "en", {"hair_loss"}, {}, std::nullopt);
+    const auto undated =
+        build_plan(rules, "en", PlanRequest{{"hair_loss"}, {}, std::nullopt, today});
     REQUIRE(undated);
     CHECK(undated->dates.empty());
 }

@@ -110,7 +110,7 @@ TEST_CASE("screen: to_json follows the output contract") {
     Json answers = clean_answers();
     answers["alcohol_recent"] = true;
     answers["alcohol_last"] = "2026-02-27";
-    answers["concerns"] = {"filler_overcorrection"};
+    answers["concerns"] = {"wrinkles", "filler_overcorrection"};
     const ScreenInput in = input(answers, "2026-03-01", "pl");
     const Json out = screen(minimal(), in).to_json(minimal(), in);
     CHECK(out["ruleset"] == Json{{"id", "minimal-test"}, {"version", "0.1.0"}});
@@ -136,9 +136,13 @@ TEST_CASE("screen: to_json follows the output contract") {
           ])"));
     CHECK(out["earliest_start"] == "2026-03-02");
     REQUIRE(out.contains("plan"));
-    CHECK(out["plan"]["general_figures"] == Json{"filler_overcorrection"});
-    CHECK(out["plan"]["general_figures_text"] ==
-          "Źródła nie podają osobnych liczb dla Nadkorekcja wypełniacza; plan używa ogólnych.");
+    // A concern that needs a doctor gets no course: the plan names it instead.
+    CHECK(out["plan"]["concerns"] == Json{"wrinkles"});
+    CHECK(out["plan"]["doctor_only"] == Json{"filler_overcorrection"});
+    CHECK(out["plan"]["doctor_only_text"] ==
+          "O tym, co zrobić z: Nadkorekcja wypełniacza, lekarz zdecyduje podczas konsultacji.");
+    CHECK(out["plan"]["provisional"] == false);
+    CHECK(out["question_texts"]["age"] == Json{{"text", "Ile masz lat?"}, {"help", "W pełnych latach."}});
 
     SUBCASE("errors serialize with code, path and message; no plan when incomplete") {
         const ScreenInput bad = input({{"age", "x"}});

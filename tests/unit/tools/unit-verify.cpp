@@ -173,9 +173,11 @@ TEST_CASE("answer space: dates around every waiting period, an impossible day, f
     for (const char* expected :
          {"unanswered", "20260101", "\"2026-02-30\"", "\"2016-03-03\"", "\"2026-02-25\"",
           "\"2026-02-26\"", "\"2026-02-27\"", "\"2026-02-28\"", "\"2026-03-01\"", "\"2026-03-02\"",
-          "\"2026-03-03\"", "\"2026-03-04\"", "\"2026-03-05\"", "\"2036-02-27\""})
+          "\"2026-03-03\"", "\"2026-03-04\"", "\"2026-03-05\"", "\"2036-02-27\"",
+          // the engine's first and last day (verify_guarantees.hpp)
+          "\"1900-01-01\"", "\"2199-12-31\""})
         CHECK(std::count(values.begin(), values.end(), expected) == 1);
-    CHECK(values.size() == 14);
+    CHECK(values.size() == 16);
 }
 
 TEST_CASE("answer space: concerns that behave alike are one class; areas follow the concerns") {
@@ -203,7 +205,9 @@ TEST_CASE("verify: the minimal rule set's invariants hold over its whole answer 
     CHECK(report.combinations > 0);
     CHECK(report.groups == 5);  // age; sex and pregnant; cancer; alcohol; concerns and areas
     CHECK(report.invariants ==
-          std::vector<std::string>{"blocking_finding_never_eligible", "eligible_without_findings"});
+          std::vector<std::string>{"blocking_finding_never_eligible", "eligible_without_findings",
+                                   "engine.exposure_wait", "engine.exposure_date",
+                                   "engine.date_bounds", "engine.plan_dates"});
 }
 
 TEST_CASE("verify: a hidden question is only ever unanswered") {
@@ -280,12 +284,14 @@ TEST_CASE("verify: a limit on screenings stops the search, which then proves not
     CHECK(report.to_json()["proved"] == false);
 }
 
-TEST_CASE("verify: a rule set without invariants has nothing to prove") {
+TEST_CASE("verify: a rule set without invariants still has the engine's guarantees") {
     Json document = split_minimal();
     document["invariants"] = Json::array();
     const auto rules = screen_test::load(document);
     const VerifyReport report = verify(*rules);
-    CHECK(report.invariants.empty());
+    CHECK(report.invariants ==
+          std::vector<std::string>{"engine.exposure_wait", "engine.exposure_date",
+                                   "engine.date_bounds", "engine.plan_dates"});
     CHECK(report.violations.empty());
     CHECK(report.complete);
     CHECK(report.groups == 5);
