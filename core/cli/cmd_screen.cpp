@@ -32,7 +32,8 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
     auto rules = load_rules(*rules_path);
     if (!rules) return Exit::invalid_input;
     const std::string lang = args.option("--lang").value_or(rules->default_language);
-    if (std::find(rules->languages.begin(), rules->languages.end(), lang) == rules->languages.end()) {
+    if (std::find(rules->languages.begin(), rules->languages.end(), lang) ==
+        rules->languages.end()) {
         return usage_error(command, "the rule set has no language \"" + lang + "\"");
     }
     auto input = read_argument(*answers_arg);
@@ -69,8 +70,8 @@ int run_screen(const std::vector<std::string>& words) {
 
 int run_plan(const std::vector<std::string>& words) {
     Args args;
-    if (auto problem =
-            parse_args(words, {"--rules", "--answers", "--today", "--now", "--lang", "--ics"}, {}, args)) {
+    if (auto problem = parse_args(
+            words, {"--rules", "--answers", "--today", "--now", "--lang", "--ics"}, {}, args)) {
         return usage_error("plan", *problem);
     }
     const auto ics_path = args.option("--ics");

@@ -12,9 +12,9 @@ const Json Value::false_json = false;
 
 Value Eval::exhausted(const Node& node, const char* limit_name, std::size_t limit) {
     if (!error_) {
-        error_ = Error{"logic.limit", node.path,
-                       std::string("evaluation exceeded ") + limit_name + " (" +
-                           std::to_string(limit) + ")"};
+        error_ = Error{
+            "logic.limit", node.path,
+            std::string("evaluation exceeded ") + limit_name + " (" + std::to_string(limit) + ")"};
     }
     return {};
 }

@@ -21,11 +21,11 @@ namespace meso::logic {
 using Json = nlohmann::json;
 
 struct Limits {
-    std::size_t max_depth = 64;           // nesting of operations inside one rule
-    std::size_t max_nodes = 20000;        // operations in one rule
-    std::size_t max_steps = 1000000;      // work units in one evaluation (loops in map, reduce …)
+    std::size_t max_depth = 64;       // nesting of operations inside one rule
+    std::size_t max_nodes = 20000;    // operations in one rule
+    std::size_t max_steps = 1000000;  // work units in one evaluation (loops in map, reduce …)
     std::size_t max_string_bytes = 1 << 20;  // longest string an evaluation may build (cat …)
-    std::size_t max_array_items = 100000;    // longest array an evaluation may build (merge, map …)
+    std::size_t max_array_items = 100000;  // longest array an evaluation may build (merge, map …)
 };
 
 struct CompileOptions {

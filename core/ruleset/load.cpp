@@ -73,8 +73,9 @@ void Loader::read_top(const Json& document) {
     if (!top.ok()) return;
 
     if (auto format = top.integer("format", Need::required); format && *format != 1) {
-        error("rules.unsupported_format", "/format",
-              "format " + std::to_string(*format) + " is not supported; this engine reads format 1");
+        error(
+            "rules.unsupported_format", "/format",
+            "format " + std::to_string(*format) + " is not supported; this engine reads format 1");
     }
     if (auto id = top.string("id", Need::required)) rules.id = *id;
     if (auto version = top.string("version", Need::required)) rules.version = *version;
@@ -132,7 +133,8 @@ void Loader::read_top(const Json& document) {
 void Loader::read_languages(FieldReader& top) {
     auto languages = top.strings("languages", Need::required);
     if (languages) {
-        if (languages->empty()) error("rules.empty_value", "/languages", "at least one language is needed");
+        if (languages->empty())
+            error("rules.empty_value", "/languages", "at least one language is needed");
         std::set<std::string, std::less<>> seen;
         for (std::size_t i = 0; i < languages->size(); ++i) {
             const std::string& lang = (*languages)[i];
@@ -148,8 +150,10 @@ void Loader::read_languages(FieldReader& top) {
     }
     if (auto lang = top.string("default_language", Need::required)) {
         rules.default_language = *lang;
-        if (languages && !languages->empty() && std::find(languages->begin(), languages->end(), *lang) == languages->end()) {
-            error("rules.unknown_language", "/default_language", quote(*lang) + " is not in languages");
+        if (languages && !languages->empty() &&
+            std::find(languages->begin(), languages->end(), *lang) == languages->end()) {
+            error("rules.unknown_language", "/default_language",
+                  quote(*lang) + " is not in languages");
         }
     }
 }

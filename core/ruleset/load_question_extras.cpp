@@ -24,8 +24,10 @@ void Loader::read_date_bounds(FieldReader& reader, std::optional<QuestionType> t
         if (!days) continue;
         if (*days < -max_bound_days || *days > max_bound_days) {
             error("rules.date_bounds", reader.field_path(field),
-                  std::to_string(*days) + " days is further from today than any date the engine "
-                  "handles (at most " + std::to_string(max_bound_days) + ")");
+                  std::to_string(*days) +
+                      " days is further from today than any date the engine "
+                      "handles (at most " +
+                      std::to_string(max_bound_days) + ")");
             continue;
         }
         (std::string_view(field) == "min_days" ? question.min_days : question.max_days) = days;

@@ -15,10 +15,10 @@ namespace {
 // The settings the planner reads by name, and the unit each must have.
 const std::map<std::string, std::string, std::less<>>& fixed_units() {
     static const std::map<std::string, std::string, std::less<>> units = {
-        {"price_per_session", "money"},     {"currency", "currency"},
-        {"session_minutes", "minutes"},     {"first_session_lead_days", "days"},
-        {"open_weekdays", "weekdays"},      {"closed_dates", "dates"},
-        {"clinic_name", "text"},            {"clinic_address", "text"},
+        {"price_per_session", "money"}, {"currency", "currency"},
+        {"session_minutes", "minutes"}, {"first_session_lead_days", "days"},
+        {"open_weekdays", "weekdays"},  {"closed_dates", "dates"},
+        {"clinic_name", "text"},        {"clinic_address", "text"},
         {"clinic_phone", "text"}};
     return units;
 }
@@ -30,15 +30,16 @@ bool is_whole(const Json& value) {
 bool is_currency_code(const Json& value) {
     if (!value.is_string()) return false;
     const auto& code = value.get_ref<const std::string&>();
-    return code.size() == 3 && std::all_of(code.begin(), code.end(),
-                                           [](char c) { return c >= 'A' && c <= 'Z'; });
+    return code.size() == 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // Empty when `value` suits `unit`, else what was expected.
 std::string value_problem(const std::string& unit, const Json& value) {
     if (unit == "days") {
-        return is_whole(value) && value.get<double>() >= 0 ? ""
-                                                           : "expected a whole number of days, 0 or more";
+        return is_whole(value) && value.get<double>() >= 0
+                   ? ""
+                   : "expected a whole number of days, 0 or more";
     }
     if (unit == "minutes") {
         return value.is_null() || (value.is_number() && value.get<double>() > 0)
@@ -54,7 +55,8 @@ std::string value_problem(const std::string& unit, const Json& value) {
         return is_currency_code(value) ? "" : "expected an ISO 4217 code such as \"EUR\"";
     }
     // null: the clinic has not set it (a clinic's name, address or phone)
-    if (unit == "text") return value.is_string() || value.is_null() ? "" : "expected a string, or null";
+    if (unit == "text")
+        return value.is_string() || value.is_null() ? "" : "expected a string, or null";
     if (unit == "weekdays") {
         std::set<std::string, std::less<>> seen;
         const bool ok = value.is_array() && !value.empty() &&
@@ -62,18 +64,21 @@ std::string value_problem(const std::string& unit, const Json& value) {
                             return day.is_string() && weekday_index(day.get<std::string>()) &&
                                    seen.insert(day.get<std::string>()).second;
                         });
-        return ok ? "" : "expected a non-empty list of distinct weekdays: mon, tue, wed, thu, fri, sat, sun";
+        return ok ? ""
+                  : "expected a non-empty list of distinct weekdays: mon, tue, wed, thu, fri, sat, "
+                    "sun";
     }
     if (unit == "dates") {
-        const bool ok = value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& day) {
-            return day.is_string() && Date::parse(day.get<std::string>());
-        });
+        const bool ok =
+            value.is_array() && std::all_of(value.begin(), value.end(), [](const Json& day) {
+                return day.is_string() && Date::parse(day.get<std::string>());
+            });
         return ok ? "" : "expected a list of YYYY-MM-DD dates";
     }
     if (unit == "url") {
-        const bool ok = value.is_string() &&
-                        (value.get_ref<const std::string&>().starts_with("https://") ||
-                         value.get_ref<const std::string&>().starts_with("http://"));
+        const bool ok =
+            value.is_string() && (value.get_ref<const std::string&>().starts_with("https://") ||
+                                  value.get_ref<const std::string&>().starts_with("http://"));
         return ok ? "" : "expected an http or https URL";
     }
     return "";
@@ -148,15 +153,17 @@ void Loader::read_settings(const Json& value, const std::string& path) {
             setting.unit = *unit;
             const auto fixed = fixed_units().find(id);
             if (!known_unit(*unit)) {
-                error("rules.bad_setting", reader.field_path("unit"),
-                      "unknown unit " + quote(*unit) +
-                          "; expected days, minutes, money, currency, text, url, weekdays or dates");
+                error(
+                    "rules.bad_setting", reader.field_path("unit"),
+                    "unknown unit " + quote(*unit) +
+                        "; expected days, minutes, money, currency, text, url, weekdays or dates");
             } else if (fixed != fixed_units().end() && fixed->second != *unit) {
                 error("rules.bad_setting", reader.field_path("unit"),
                       quote(id) + " must have the unit " + quote(fixed->second));
             } else if (setting_value) {
                 const std::string problem = value_problem(*unit, *setting_value);
-                if (!problem.empty()) error("rules.bad_setting", reader.field_path("value"), problem);
+                if (!problem.empty())
+                    error("rules.bad_setting", reader.field_path("value"), problem);
             }
         }
         read_setting_bounds(reader, setting);

@@ -7,8 +7,8 @@ namespace meso {
 namespace {
 
 bool is_name_char(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
@@ -36,8 +36,7 @@ public:
 
 private:
     void fail(const std::string& what) {
-        if (problem_.empty())
-            problem_ = "at character " + std::to_string(at_ + 1) + ": " + what;
+        if (problem_.empty()) problem_ = "at character " + std::to_string(at_ + 1) + ": " + what;
     }
 
     void skip_space() {
@@ -106,8 +105,9 @@ private:
             if (!expect('}', "'}' after \"date\"")) return;
             const auto value = value_of(name);
             const auto date = value ? Date::parse(*value) : std::nullopt;
-            out += date ? format_date(lang_, *date) : value ? *value
-                                                            : std::string(s_.substr(open, at_ - open));
+            out += date    ? format_date(lang_, *date)
+                   : value ? *value
+                           : std::string(s_.substr(open, at_ - open));
             return;
         }
         if (type != "plural") {
@@ -129,11 +129,13 @@ private:
             if (s_[at_] == '}') break;
             const std::size_t keyword_at = at_;
             const std::string keyword(word());
-            if (keyword.empty()) return fail("expected a plural category (one, few, many, other …)");
+            if (keyword.empty())
+                return fail("expected a plural category (one, few, many, other …)");
             if (std::find(plural_keywords.begin(), plural_keywords.end(), keyword) ==
                 plural_keywords.end()) {
                 at_ = keyword_at;
-                return fail("\"" + keyword + "\" is not a plural category (zero, one, two, few, "
+                return fail("\"" + keyword +
+                            "\" is not a plural category (zero, one, two, few, "
                             "many, other)");
             }
             if (!use.categories.insert(keyword).second) {
@@ -265,10 +267,10 @@ std::string format_date(std::string_view lang, Date date) {
         "July",    "August",   "September", "October", "November", "December"};
     // Polish and Ukrainian write the month in the genitive after the day.
     static constexpr std::array<std::string_view, 12> pl = {
-        "stycznia", "lutego",   "marca",     "kwietnia",    "maja",      "czerwca",
-        "lipca",    "sierpnia", "września",  "października", "listopada", "grudnia"};
+        "stycznia", "lutego",   "marca",    "kwietnia",     "maja",      "czerwca",
+        "lipca",    "sierpnia", "września", "października", "listopada", "grudnia"};
     static constexpr std::array<std::string_view, 12> uk = {
-        "січня", "лютого", "березня", "квітня",  "травня",   "червня",
+        "січня", "лютого", "березня", "квітня", "травня",    "червня",
         "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"};
     const auto month = static_cast<std::size_t>(date.month() - 1);
     const std::string day = std::to_string(date.day()), year = std::to_string(date.year());

@@ -1,7 +1,7 @@
 #include "core/ruleset/reader.hpp"
 
-#include "core/json/decimal.hpp"
 #include "core/base/quote.hpp"
+#include "core/json/decimal.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -94,9 +94,7 @@ std::string FieldReader::field_path(std::string_view key) const {
     return pointer_append(path_, std::string(key));
 }
 
-bool FieldReader::has(std::string_view key) const {
-    return object_ && object_->contains(key);
-}
+bool FieldReader::has(std::string_view key) const { return object_ && object_->contains(key); }
 
 const Json* FieldReader::find(std::string_view key, Need need) {
     if (!object_) return nullptr;
@@ -195,9 +193,7 @@ const Json* FieldReader::object(std::string_view key, Need need) {
     return value;
 }
 
-const Json* FieldReader::any(std::string_view key, Need need) {
-    return find(key, need);
-}
+const Json* FieldReader::any(std::string_view key, Need need) { return find(key, need); }
 
 std::optional<std::vector<std::string>> FieldReader::strings(std::string_view key, Need need) {
     const Json* value = array(key, need);

@@ -6,9 +6,7 @@
 
 namespace meso::rules_detail {
 
-std::vector<std::string> placeholders(std::string_view text) {
-    return message_arguments(text);
-}
+std::vector<std::string> placeholders(std::string_view text) { return message_arguments(text); }
 
 void settings_read(const nlohmann::json& rule, std::set<std::string, std::less<>>& out) {
     if (rule.is_object()) {

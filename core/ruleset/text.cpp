@@ -2,16 +2,17 @@
 #include <algorithm>
 
 #include "core/ruleset/message.hpp"
+#include "core/ruleset/prepared.hpp"
 #include "core/ruleset/ruleset.hpp"
 #include "core/ruleset/scan.hpp"
-#include "core/ruleset/prepared.hpp"
 
 namespace meso {
 namespace {
 
 template <class T>
 const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-    const auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+    const auto it =
+        std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
     return it == items.end() ? nullptr : &*it;
 }
 
@@ -20,8 +21,9 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 const Question* RuleSet::question(std::string_view id) const {
     if (!prepared) return find_by_id(questions, id);
     const auto& index = prepared->question_index;
-    const auto it = std::lower_bound(index.begin(), index.end(), id,
-                                     [](const auto& entry, std::string_view key) { return entry.first < key; });
+    const auto it =
+        std::lower_bound(index.begin(), index.end(), id,
+                         [](const auto& entry, std::string_view key) { return entry.first < key; });
     return it != index.end() && it->first == id ? &questions[it->second] : nullptr;
 }
 const Concern* RuleSet::concern(std::string_view id) const { return find_by_id(concerns, id); }

@@ -47,5 +47,4 @@ std::optional<Date> latest_answer(const Question& question, Date today);
 // The areas chosen in `effective` (the answer to the "areas" question), in area order.
 std::vector<std::string> chosen_areas(const RuleSet& rules, const Json& effective);
 
-
 }  // namespace meso

@@ -83,9 +83,9 @@ std::optional<std::string> stamp_of(const std::string& now) {
     if (time.substr(0, 2) > "23" || time.substr(2, 2) > "59" || time.substr(4, 2) > "60")
         return std::nullopt;
     const std::string fraction = now.substr(19, now.size() - 20);
-    if (!fraction.empty() &&
-        (fraction[0] != '.' || fraction.size() < 2 ||
-         !std::all_of(fraction.begin() + 1, fraction.end(), [](char c) { return c >= '0' && c <= '9'; })))
+    if (!fraction.empty() && (fraction[0] != '.' || fraction.size() < 2 ||
+                              !std::all_of(fraction.begin() + 1, fraction.end(),
+                                           [](char c) { return c >= '0' && c <= '9'; })))
         return std::nullopt;
     return compact(*Date::parse(now.substr(0, 10))) + "T" + time + "Z";
 }
@@ -109,7 +109,8 @@ std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const Scr
     if (plan.provisional) {
         const auto table = rules.locales.find(lang);
         if (table != rules.locales.end() && table->second.contains("plan.provisional"))
-            details = rules.text(lang, "plan.provisional") + (details.empty() ? "" : "\n" + details);
+            details =
+                rules.text(lang, "plan.provisional") + (details.empty() ? "" : "\n" + details);
     }
     const std::string name = clinic_text(rules, "clinic_name");
     const std::string address = clinic_text(rules, "clinic_address");
@@ -121,8 +122,8 @@ std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const Scr
     std::string out;
     append_line(out, "BEGIN:VCALENDAR");
     append_line(out, "VERSION:2.0");
-    append_line(out, "PRODID:-//meso-screener//" + rules.id + " " + rules.version + "//" +
-                         upper(lang));
+    append_line(out,
+                "PRODID:-//meso-screener//" + rules.id + " " + rules.version + "//" + upper(lang));
     append_line(out, "CALSCALE:GREGORIAN");
     append_line(out, "METHOD:PUBLISH");
     const std::size_t total = plan.dates.size();
@@ -131,8 +132,8 @@ std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const Scr
         const std::string day = compact(date);
         append_line(out, "BEGIN:VEVENT");
         // No date in the UID: the same session of a moved plan is the same event.
-        append_line(out, "UID:" + rules.id + "-session-" + std::to_string(i + 1) +
-                             "@meso-screener");
+        append_line(out,
+                    "UID:" + rules.id + "-session-" + std::to_string(i + 1) + "@meso-screener");
         append_line(out, "DTSTAMP:" + stamp);
         append_line(out, "DTSTART;VALUE=DATE:" + day);
         append_line(out, "DTEND;VALUE=DATE:" + compact(date.plus_days(1)));

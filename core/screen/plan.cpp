@@ -16,7 +16,6 @@ namespace {
 
 using rules_detail::number_text;
 
-
 // A course's schedule is capped so that a rule set typo cannot build a runaway calendar.
 constexpr std::int64_t max_planned_sessions = 1000;
 
@@ -111,14 +110,14 @@ struct Calendar {
         if (const Json* days = setting_value(rules, "open_weekdays"); days && days->is_array()) {
             open.fill(false);
             for (const Json& day : *days)
-                if (const auto index = day.is_string() ? weekday_index(day.get<std::string>())
-                                                       : std::nullopt)
+                if (const auto index =
+                        day.is_string() ? weekday_index(day.get<std::string>()) : std::nullopt)
                     open[static_cast<std::size_t>(*index)] = true;
         }
         if (const Json* dates = setting_value(rules, "closed_dates"); dates && dates->is_array())
             for (const Json& day : *dates)
-                if (const auto date = day.is_string() ? Date::parse(day.get<std::string>())
-                                                      : std::nullopt)
+                if (const auto date =
+                        day.is_string() ? Date::parse(day.get<std::string>()) : std::nullopt)
                     closed.insert(*date);
     }
 
@@ -153,9 +152,8 @@ std::vector<Date> schedule(std::optional<Date> start, Date today, const Calendar
     std::vector<Date> dates;
     if (!start || !sessions.planned || !interval.planned) return dates;
     if (!std::isfinite(*sessions.planned) || !std::isfinite(*interval.planned)) return dates;
-    const std::int64_t count =
-        std::clamp<std::int64_t>(std::llround(std::clamp(*sessions.planned, 0.0, 1e6)), 0,
-                                 max_planned_sessions);
+    const std::int64_t count = std::clamp<std::int64_t>(
+        std::llround(std::clamp(*sessions.planned, 0.0, 1e6)), 0, max_planned_sessions);
     const std::int64_t step =
         std::max<std::int64_t>(1, std::llround(std::clamp(*interval.planned, 0.0, 1e6)));
     std::optional<Date> next =
@@ -262,8 +260,8 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
     if (const Json* minutes = setting_value(rules, "session_minutes");
         minutes && minutes->is_number())
         plan.session_minutes.planned = minutes->get<double>();
-    plan.dates = schedule(request.start, request.today, Calendar(rules), plan.sessions,
-                          plan.interval_days);
+    plan.dates =
+        schedule(request.start, request.today, Calendar(rules), plan.sessions, plan.interval_days);
 
     // Every plan text may name the figures the schedule uses, so that a note never states a
     // count the dates do not follow ("the dates assume {sessions_planned} sessions").
@@ -272,9 +270,9 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
     if (plan.sessions.planned) params["sessions_planned"] = number_text(*plan.sessions.planned);
     if (plan.interval_days.planned)
         params["interval_planned"] = number_text(*plan.interval_days.planned);
-    for (PlanRange* range : {&plan.sessions, &plan.interval_days, &plan.first_results_sessions,
-                             &plan.effect_months, &plan.maintenance_per_year,
-                             &plan.session_minutes})
+    for (PlanRange* range :
+         {&plan.sessions, &plan.interval_days, &plan.first_results_sessions, &plan.effect_months,
+          &plan.maintenance_per_year, &plan.session_minutes})
         resolve_notes(rules, lang, *range, params);
     const auto fit = [&](const std::vector<SourcedText>& texts) {
         return resolve(rules, lang, fitting(texts, request.concerns, request.areas), params);
@@ -301,13 +299,13 @@ Json plan_json(const RuleSet& rules, const std::string& lang, const PlanResult& 
     out["areas"] = plan.areas;
     out["general_figures"] = plan.general_figures;
     if (!plan.general_figures.empty())
-        out["general_figures_text"] = rules.text(
-            lang, "plan.general_figures",
-            {{"concerns", concern_names(rules, lang, plan.general_figures)}});
+        out["general_figures_text"] =
+            rules.text(lang, "plan.general_figures",
+                       {{"concerns", concern_names(rules, lang, plan.general_figures)}});
     out["doctor_only"] = plan.doctor_only;
     if (!plan.doctor_only.empty() && has_text(rules, lang, "plan.doctor_only"))
-        out["doctor_only_text"] =
-            rules.text(lang, "plan.doctor_only", {{"concerns", concern_names(rules, lang, plan.doctor_only)}});
+        out["doctor_only_text"] = rules.text(
+            lang, "plan.doctor_only", {{"concerns", concern_names(rules, lang, plan.doctor_only)}});
     out["provisional"] = plan.provisional;
     if (plan.provisional && has_text(rules, lang, "plan.provisional"))
         out["provisional_text"] = rules.text(lang, "plan.provisional");

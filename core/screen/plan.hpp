@@ -17,9 +17,9 @@ namespace meso {
 struct PlanRequest {
     std::vector<std::string> concerns;  // rule set order
     std::vector<std::string> areas;
-    std::optional<Date> start;          // the earliest start; no dates when absent
+    std::optional<Date> start;  // the earliest start; no dates when absent
     Date today = Date::from_days(0);
-    bool provisional = false;           // a consult: the dates hold if the doctor agrees
+    bool provisional = false;  // a consult: the dates hold if the doctor agrees
 };
 
 // The plan for the chosen concerns treated on the chosen areas (rules/DOMAIN.md, "Planning the

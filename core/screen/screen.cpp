@@ -54,8 +54,8 @@ Json options_json(const RuleSet& rules, const std::string& lang,
 ScreenResult screen(const RuleSet& rules, const ScreenInput& input) {
     std::size_t evaluations = 0;
     const auto prepared = detail::prepared(rules);
-    return detail::assemble(rules, input,
-                            detail::evaluate_all(rules, prepared->dependencies, input, evaluations));
+    return detail::assemble(
+        rules, input, detail::evaluate_all(rules, prepared->dependencies, input, evaluations));
 }
 
 Status screen_status(const RuleSet& rules, const ScreenInput& input) {

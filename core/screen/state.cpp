@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/json/write.hpp"
 #include "core/ruleset/keys.hpp"
 #include "core/screen/answers.hpp"
-#include "core/json/write.hpp"
 #include "core/screen/plan.hpp"
 #include "core/screen/status.hpp"
 #include "core/screen/texts.hpp"
@@ -197,11 +197,11 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
     if (!param_errors.empty()) result.status = Status::incomplete;
     if (!plannable(result.status)) return result;
     result.earliest_start = earliest_start(input, evaluation.effective, result.findings);
-    result.plan = build_plan(rules, lang,
-                             PlanRequest{chosen_concerns(rules, evaluation.effective),
-                                         chosen_areas(rules, evaluation.effective),
-                                         result.earliest_start, input.today,
-                                         result.status == Status::consult});
+    result.plan =
+        build_plan(rules, lang,
+                   PlanRequest{chosen_concerns(rules, evaluation.effective),
+                               chosen_areas(rules, evaluation.effective), result.earliest_start,
+                               input.today, result.status == Status::consult});
     return result;
 }
 

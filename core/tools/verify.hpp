@@ -29,9 +29,9 @@ struct Counterexample {
 };
 
 struct VerifyReport {
-    std::size_t combinations = 0;  // screen() calls made
-    std::size_t groups = 0;        // independent question groups
-    std::size_t group_answers = 0; // answer combinations enumerated inside the groups
+    std::size_t combinations = 0;            // screen() calls made
+    std::size_t groups = 0;                  // independent question groups
+    std::size_t group_answers = 0;           // answer combinations enumerated inside the groups
     std::vector<std::string> invariants;     // ids checked
     std::vector<Counterexample> violations;  // one per violated invariant, in invariant order
     bool complete = true;  // false when max_combinations cut the search: then it proves nothing

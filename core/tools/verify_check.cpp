@@ -1,6 +1,7 @@
 // Screening every value of a group against every outcome of the other groups, and against every
-// value of each other group, on up to `threads` threads. The rule set and its compiled programs are only read, never written, so
-// the threads share them; each thread keeps its own best counterexamples.
+// value of each other group, on up to `threads` threads. The rule set and its compiled programs are
+// only read, never written, so the threads share them; each thread keeps its own best
+// counterexamples.
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -158,8 +159,11 @@ namespace {
 class Checker {
 public:
     Checker(Screener& screener, const Json& neutral, unsigned threads)
-        : screener_(screener), rules_(screener.rules()), neutral_(neutral),
-          context_{screener.today().iso()}, workers_(std::max(1u, threads)) {
+        : screener_(screener),
+          rules_(screener.rules()),
+          neutral_(neutral),
+          context_{screener.today().iso()},
+          workers_(std::max(1u, threads)) {
         // The rule set's invariants, then the engine's guarantees (verify_guarantees.hpp).
         for (Worker& worker : workers_)
             worker.best.resize(rules_.invariants.size() + guarantees().size());
@@ -197,9 +201,9 @@ public:
                     : shrink(guarantees()[i - invariants], std::move(best.answers), neutral_,
                              screener_);
             const Json result = screener_.to_json(screener_.run_always(answers), answers);
-            report.violations.push_back({own ? rules_.invariants[i].id
-                                             : std::string(guarantees()[i - invariants].id),
-                                         std::move(answers), result});
+            report.violations.push_back(
+                {own ? rules_.invariants[i].id : std::string(guarantees()[i - invariants].id),
+                 std::move(answers), result});
         }
     }
 
@@ -256,8 +260,8 @@ void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsign
             ends.push_back((ends.empty() ? 0 : ends.back()) +
                            states[static_cast<std::size_t>(hidden_by(value.outcome))].size());
         going = checker.batch(ends.back(), [&](std::size_t k, auto& order) {
-            const auto i = static_cast<std::size_t>(
-                std::upper_bound(ends.begin(), ends.end(), k) - ends.begin());
+            const auto i = static_cast<std::size_t>(std::upper_bound(ends.begin(), ends.end(), k) -
+                                                    ends.begin());
             const std::size_t s = k - (i == 0 ? 0 : ends[i - 1]);
             order = {0, g, i, s};
             Json answers =

@@ -39,7 +39,10 @@ std::string shown_text(Json result, const Outcome& outcome) {
 class GroupEnumerator {
 public:
     GroupEnumerator(const AnswerSpace& space, Screener& screener, std::size_t group)
-        : space_(space), screener_(screener), group_(group), questions_(space.groups()[group]),
+        : space_(space),
+          screener_(screener),
+          group_(group),
+          questions_(space.groups()[group]),
           context_{screener.today().iso()} {}
 
     // False when a limit cut it short.
@@ -74,7 +77,8 @@ private:
             Json next = effective;
             if (value) {
                 answers[question.id] = *value;
-                if (auto read = check_answer(rules, question, *value, effective, screener_.today()).value)
+                if (auto read =
+                        check_answer(rules, question, *value, effective, screener_.today()).value)
                     next[question.id] = std::move(*read);
             }
             const bool going = visit(position + 1, answers, next);

@@ -32,7 +32,8 @@ std::optional<Date> window_start(const Question& question, Date today) {
         return std::nullopt;
     for (const auto& [name, program] : question.params) {
         if (name != "since") continue;
-        const Result<Json> value = program.evaluate(Json::object(), logic::EvalContext{today.iso()});
+        const Result<Json> value =
+            program.evaluate(Json::object(), logic::EvalContext{today.iso()});
         if (!value || !value->is_string()) return std::nullopt;
         return Date::parse(value->get<std::string>());
     }
@@ -66,8 +67,8 @@ bool exposure_wait(const RuleSet& rules, const ScreenInput& input, const ScreenR
         std::optional<Date> last;  // the latest exposure date given, within the window
         bool dated = false;
         for (const Question* follow : follow_ups(rules, question)) {
-            const auto date = visible(result, follow->id) ? date_answer(input, follow->id)
-                                                          : std::nullopt;
+            const auto date =
+                visible(result, follow->id) ? date_answer(input, follow->id) : std::nullopt;
             if (!date) continue;
             dated = true;
             if (*date >= *since && (!last || *date > *last)) last = date;

@@ -89,10 +89,12 @@ TEST_CASE("logic date_add that cannot give a valid date is an evaluation error")
         CHECK(run(c.rule) == std::string("evaluate: logic.date_range at /: ") + c.message);
     }
     // The error names the operation inside a larger rule, and stops the comparison reading it.
-    const auto program = Program::compile(
-        Json::parse(R"({">": [{"date_add": [{"var": "d"}, 31]}, {"today": []}]})"), {}, "/findings/4/when");
+    const auto program =
+        Program::compile(Json::parse(R"({">": [{"date_add": [{"var": "d"}, 31]}, {"today": []}]})"),
+                         {}, "/findings/4/when");
     REQUIRE(program.ok());
-    const auto result = program->evaluate(Json::parse(R"({"d": "2199-12-20"})"), EvalContext{"2026-11-21"});
+    const auto result =
+        program->evaluate(Json::parse(R"({"d": "2199-12-20"})"), EvalContext{"2026-11-21"});
     REQUIRE_FALSE(result.ok());
     CHECK(result.errors().front().code == "logic.date_range");
     CHECK(result.errors().front().path == "/findings/4/when/>/0");
@@ -129,18 +131,23 @@ TEST_CASE("logic setting errors") {
         meso::Error error;
     };
     const Expected cases[] = {
-        {R"({"setting": "nope"})", &settings,
+        {R"({"setting": "nope"})",
+         &settings,
          {"logic.unknown_setting", "/findings/2/when", "unknown setting \"nope\""}},
-        {R"({"!": {"setting": "wait_days"}})", nullptr,
+        {R"({"!": {"setting": "wait_days"}})",
+         nullptr,
          {"logic.settings_unavailable", "/findings/2/when/!",
           "setting \"wait_days\" cannot be read here: no settings are available"}},
-        {R"({"setting": 1})", &settings,
+        {R"({"setting": 1})",
+         &settings,
          {"logic.bad_argument", "/findings/2/when",
           "\"setting\" takes a setting name as a literal string"}},
-        {R"({"setting": {"var": "which"}})", &settings,
+        {R"({"setting": {"var": "which"}})",
+         &settings,
          {"logic.bad_argument", "/findings/2/when",
           "\"setting\" takes a setting name as a literal string"}},
-        {R"({"setting": []})", &settings,
+        {R"({"setting": []})",
+         &settings,
          {"logic.bad_arity", "/findings/2/when", "\"setting\" takes 1 argument, got 0"}},
     };
     for (const Expected& c : cases) {

@@ -24,9 +24,9 @@ std::string format(const char* lang, const char* pattern,
 }
 
 constexpr const char* days_en = "{n, plural, one {# day} other {# days}}";
-constexpr const char* days_pl = "{n, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}";
-constexpr const char* days_uk =
-    "{n, plural, one {# день} few {# дні} many {# днів} other {# дня}}";
+constexpr const char* days_pl =
+    "{n, plural, one {# dzień} few {# dni} many {# dni} other {# dnia}}";
+constexpr const char* days_uk = "{n, plural, one {# день} few {# дні} many {# днів} other {# дня}}";
 
 }  // namespace
 
@@ -60,13 +60,13 @@ TEST_CASE("message: CLDR plural categories of en, pl and uk") {
         const char* uk;
     };
     const Row rows[] = {
-        {"0", "other", "many", "many"},   {"1", "one", "one", "one"},
-        {"2", "other", "few", "few"},     {"4", "other", "few", "few"},
-        {"5", "other", "many", "many"},   {"11", "other", "many", "many"},
-        {"12", "other", "many", "many"},  {"14", "other", "many", "many"},
-        {"21", "other", "many", "one"},   {"22", "other", "few", "few"},
-        {"25", "other", "many", "many"},  {"101", "other", "many", "one"},
-        {"111", "other", "many", "many"}, {"112", "other", "many", "many"},
+        {"0", "other", "many", "many"},     {"1", "one", "one", "one"},
+        {"2", "other", "few", "few"},       {"4", "other", "few", "few"},
+        {"5", "other", "many", "many"},     {"11", "other", "many", "many"},
+        {"12", "other", "many", "many"},    {"14", "other", "many", "many"},
+        {"21", "other", "many", "one"},     {"22", "other", "few", "few"},
+        {"25", "other", "many", "many"},    {"101", "other", "many", "one"},
+        {"111", "other", "many", "many"},   {"112", "other", "many", "many"},
         {"1.5", "other", "other", "other"}, {"1.0", "other", "other", "other"},
         {"x", "other", "other", "other"},
     };
@@ -99,9 +99,11 @@ TEST_CASE("message: plural branches with # and nested arguments") {
 TEST_CASE("message: malformed patterns are problems with a position") {
     const std::pair<const char*, const char*> cases[] = {
         {"Wait {", "at character 7: expected a parameter name after '{'"},
-        {"Wait {n", "at character 8: the text ends where '}' or ',' after the parameter name was expected"},
+        {"Wait {n",
+         "at character 8: the text ends where '}' or ',' after the parameter name was expected"},
         {"Wait n}", "at character 7: a '}' that closes nothing"},
-        {"{n, number}", "at character 5: unknown format \"number\"; expected \"date\" or \"plural\""},
+        {"{n, number}",
+         "at character 5: unknown format \"number\"; expected \"date\" or \"plural\""},
         {"{n, plural, one {# day}}", "at character 24: a plural needs an \"other\" branch"},
         {"{n, plural, single {x} other {y}}",
          "at character 13: \"single\" is not a plural category (zero, one, two, few, many, other)"},

@@ -56,45 +56,49 @@ std::shared_ptr<const RuleSet> clinic() {
 TEST_CASE("plan v2: never today, and Sundays are closed by default") {
     // 2026-03-01 is a Sunday: the first date is the next day, and a date that lands on a Sunday
     // moves to Monday, the next one counting from there.
-    const auto plan = build_plan(minimal(), "en",
-                                 PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-01"),
-                                             day("2026-03-01"), false});
+    const auto plan = build_plan(
+        minimal(), "en",
+        PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-01"), day("2026-03-01"), false});
     REQUIRE(plan);
     CHECK(isos(plan->dates) == std::vector<std::string>{"2026-03-02", "2026-03-12", "2026-03-23",
-                                                         "2026-04-02", "2026-04-13", "2026-04-23"});
+                                                        "2026-04-02", "2026-04-13", "2026-04-23"});
 }
 
 TEST_CASE("plan v2: lead time, open weekdays and closed dates, never closer than the interval") {
-    const auto plan = build_plan(*clinic(), "en",
-                                 PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-01"),
-                                             day("2026-03-01"), false});
+    const auto plan = build_plan(
+        *clinic(), "en",
+        PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-01"), day("2026-03-01"), false});
     REQUIRE(plan);
     CHECK(isos(plan->dates) == std::vector<std::string>{"2026-03-04", "2026-03-18", "2026-03-30",
-                                                         "2026-04-10", "2026-04-20", "2026-05-01"});
+                                                        "2026-04-10", "2026-04-20", "2026-05-01"});
     for (std::size_t i = 1; i < plan->dates.size(); ++i)
         CHECK(plan->dates[i].days() - plan->dates[i - 1].days() >= 10);
     // A later start wins over the lead time.
-    const auto later = build_plan(*clinic(), "en",
-                                  PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-09"),
-                                              day("2026-03-01"), false});
+    const auto later = build_plan(
+        *clinic(), "en",
+        PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-09"), day("2026-03-01"), false});
     CHECK(later->dates.front().iso() == "2026-03-09");
 }
 
 TEST_CASE("plan v2: no dates rather than a schedule cut short by the end of the engine's range") {
-    const auto plan = build_plan(minimal(), "en",
-                                 PlanRequest{{"wrinkles"}, {"face"}, day("2199-11-20"),
-                                             day("2199-11-20"), false});
+    const auto plan = build_plan(
+        minimal(), "en",
+        PlanRequest{{"wrinkles"}, {"face"}, day("2199-11-20"), day("2199-11-20"), false});
     REQUIRE(plan);
     CHECK(plan->dates.empty());
 }
 
 TEST_CASE("plan v2: doctor-only concerns get no course; alone they get no plan") {
-    CHECK_FALSE(build_plan(minimal(), "en",
-                           PlanRequest{{"filler_overcorrection"}, {"face"}, day("2026-03-02"),
-                                       day("2026-03-01"), true}));
+    CHECK_FALSE(build_plan(
+        minimal(), "en",
+        PlanRequest{
+            {"filler_overcorrection"}, {"face"}, day("2026-03-02"), day("2026-03-01"), true}));
     const auto plan = build_plan(minimal(), "en",
-                                 PlanRequest{{"hair_loss", "filler_overcorrection"}, {"face"},
-                                             day("2026-03-02"), day("2026-03-01"), true});
+                                 PlanRequest{{"hair_loss", "filler_overcorrection"},
+                                             {"face"},
+                                             day("2026-03-02"),
+                                             day("2026-03-01"),
+                                             true});
     REQUIRE(plan);
     CHECK(plan->concerns == std::vector<std::string>{"hair_loss"});
     CHECK(plan->doctor_only == std::vector<std::string>{"filler_overcorrection"});
@@ -115,16 +119,16 @@ TEST_CASE("plan v2: texts for other concerns or areas are left out") {
       {"op": "add", "path": "/locales/en/after.any", "value": "Redness goes within hours."},
       {"op": "add", "path": "/locales/pl/after.any", "value": "Zaczerwienienie mija."}
     ])"));
-    const auto face = build_plan(*rules, "en",
-                                 PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-02"),
-                                             day("2026-03-01"), false});
+    const auto face = build_plan(
+        *rules, "en",
+        PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-02"), day("2026-03-01"), false});
     REQUIRE(face);
     REQUIRE(face->aftercare.size() == 1);
     CHECK(face->aftercare[0].text == "Redness goes within hours.");
     CHECK(face->notes.empty());
-    const auto scalp = build_plan(*rules, "en",
-                                  PlanRequest{{"hair_loss"}, {"scalp"}, day("2026-03-02"),
-                                              day("2026-03-01"), false});
+    const auto scalp = build_plan(
+        *rules, "en",
+        PlanRequest{{"hair_loss"}, {"scalp"}, day("2026-03-02"), day("2026-03-01"), false});
     CHECK(scalp->aftercare.size() == 2);
     // An unknown concern in a filter is a load error.
     const auto broken = load_ruleset(patched_minimal(
@@ -141,21 +145,24 @@ TEST_CASE("plan v2: 'up to' keeps no minimum, and a figure no course gives is no
       {"op": "replace", "path": "/courses/1/first_results_sessions/ranges", "value": []}
     ])"));
     const auto plan = build_plan(*rules, "en",
-                                 PlanRequest{{"wrinkles", "hair_loss"}, {"face", "scalp"},
-                                             day("2026-03-02"), day("2026-03-01"), false});
+                                 PlanRequest{{"wrinkles", "hair_loss"},
+                                             {"face", "scalp"},
+                                             day("2026-03-02"),
+                                             day("2026-03-01"),
+                                             false});
     REQUIRE(plan);
     const Json json = plan_json(*rules, "en", *plan);
     // The scalp course says 12 months from 000 as 12–12; the general one "up to 12".
     CHECK(json["effect_months"]["min"] == 12);
     CHECK(json["effect_months"]["ranges"][0]["min"] == nullptr);
     CHECK(json["first_results_sessions"]["min"] == 2);  // from the general course only
-    const auto alone = build_plan(*rules, "en",
-                                  PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-02"),
-                                              day("2026-03-01"), false});
+    const auto alone = build_plan(
+        *rules, "en",
+        PlanRequest{{"wrinkles"}, {"face"}, day("2026-03-02"), day("2026-03-01"), false});
     CHECK(plan_json(*rules, "en", *alone)["effect_months"]["min"] == nullptr);
-    const auto scalp = build_plan(*rules, "en",
-                                  PlanRequest{{"hair_loss"}, {"scalp"}, day("2026-03-02"),
-                                              day("2026-03-01"), false});
+    const auto scalp = build_plan(
+        *rules, "en",
+        PlanRequest{{"hair_loss"}, {"scalp"}, day("2026-03-02"), day("2026-03-01"), false});
     CHECK(plan_json(*rules, "en", *scalp)["first_results_sessions"]["min"] == nullptr);
     CHECK(plan_json(*rules, "en", *scalp)["first_results_sessions"]["max"] == nullptr);
 }
@@ -173,13 +180,15 @@ TEST_CASE("plan v2: settings are declared with units and bounds") {
     CHECK(error_of(R"([{"op": "add", "path": "/settings/alcohol_wait_days/min", "value": 5}])") ==
           Error{"rules.bad_setting", "/settings/alcohol_wait_days/value",
                 "3 is outside the setting's range 5 to …"});
-    CHECK(error_of(R"([{"op": "add", "path": "/settings/open_weekdays",
+    CHECK(
+        error_of(R"([{"op": "add", "path": "/settings/open_weekdays",
                         "value": {"value": ["mon", "mon"], "unit": "weekdays", "text": "setting.alcohol_wait_days"}}])") ==
-          Error{"rules.bad_setting", "/settings/open_weekdays/value",
-                "expected a non-empty list of distinct weekdays: mon, tue, wed, thu, fri, sat, sun"});
+        Error{"rules.bad_setting", "/settings/open_weekdays/value",
+              "expected a non-empty list of distinct weekdays: mon, tue, wed, thu, fri, sat, sun"});
     CHECK(error_of(R"([{"op": "add", "path": "/settings/closed_dates",
                         "value": {"value": ["2026-02-30"], "unit": "dates", "text": "setting.alcohol_wait_days"}}])") ==
-          Error{"rules.bad_setting", "/settings/closed_dates/value", "expected a list of YYYY-MM-DD dates"});
+          Error{"rules.bad_setting", "/settings/closed_dates/value",
+                "expected a list of YYYY-MM-DD dates"});
     CHECK(error_of(R"([{"op": "add", "path": "/settings/clinic_phone",
                         "value": {"value": 123, "unit": "text", "text": "setting.alcohol_wait_days"}}])") ==
           Error{"rules.bad_setting", "/settings/clinic_phone/value", "expected a string, or null"});
@@ -194,7 +203,8 @@ TEST_CASE("ics v2: tentative events, UIDs without dates, DTSTAMP from now, the c
     CHECK(ics.find("DTSTAMP:20260301T090530Z\r\n") != std::string::npos);
     CHECK(ics.find("UID:minimal-test-session-1@meso-screener\r\n") != std::string::npos);
     CHECK(ics.find("20260304@") == std::string::npos);
-    CHECK(ics.find("LOCATION:Klinika\\; Zdrowie\\, ul. Długa 1\\, Kraków\r\n") != std::string::npos);
+    CHECK(ics.find("LOCATION:Klinika\\; Zdrowie\\, ul. Długa 1\\, Kraków\r\n") !=
+          std::string::npos);
     CHECK(ics.find("CONTACT:Klinika\\; Zdrowie\\, +48 12 345 67 89\r\n") != std::string::npos);
     // The same plan moved by a day keeps its UIDs, so a calendar replaces the events.
     ScreenInput moved = input(answers, "2026-03-02");

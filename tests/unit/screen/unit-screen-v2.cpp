@@ -59,8 +59,7 @@ TEST_CASE("v2: a date after its question's max_days is too late, in the patient'
     REQUIRE_FALSE(result.findings.empty());
     CHECK(result.findings[0].id == "alcohol");
     CHECK_FALSE(result.findings[0].earliest);
-    const ScreenResult polish =
-        screen(bounded(), input(drinker("2026-03-02"), "2026-03-01", "pl"));
+    const ScreenResult polish = screen(bounded(), input(drinker("2026-03-02"), "2026-03-01", "pl"));
     CHECK(polish.errors[0].message == "Podaj datę nie późniejszą niż 1 marca 2026.");
 }
 
@@ -80,8 +79,7 @@ TEST_CASE("v2: without the engine text the bound error keeps the engine's Englis
     const auto rules = load(document);
     const ScreenResult result = screen(*rules, input(drinker("2026-03-02"), "2026-03-01"));
     REQUIRE(result.errors.size() == 1);
-    CHECK(result.errors[0].message ==
-          "2026-03-02 is after 2026-03-01, the latest date allowed");
+    CHECK(result.errors[0].message == "2026-03-02 is after 2026-03-01, the latest date allowed");
 }
 
 TEST_CASE("v2: a wait pushed past the engine's dates is an answer error, never eligible") {
@@ -119,16 +117,19 @@ TEST_CASE("v2: loading rejects malformed texts, bounds and parameters with their
         REQUIRE_FALSE(rules.ok());
         return rules.errors();
     };
-    CHECK(errors_of(R"([{"op": "replace", "path": "/locales/pl/q.age", "value": "Ile {lat?"}])")[0] ==
-          Error{"rules.bad_text", "/locales/pl/q.age",
-                "at character 9: expected '}' or ',' after the parameter name"});
+    CHECK(
+        errors_of(R"([{"op": "replace", "path": "/locales/pl/q.age", "value": "Ile {lat?"}])")[0] ==
+        Error{"rules.bad_text", "/locales/pl/q.age",
+              "at character 9: expected '}' or ',' after the parameter name"});
     CHECK(errors_of(R"([{"op": "add", "path": "/questions/0/max_days", "value": 0}])")[0] ==
           Error{"rules.unexpected_field", "/questions/0/max_days",
                 "\"max_days\" is only for date questions"});
     CHECK(errors_of(R"([{"op": "add", "path": "/questions/5/min_days", "value": 5},
                         {"op": "add", "path": "/questions/5/max_days", "value": 0}])")[0] ==
           Error{"rules.date_bounds", "/questions/5/max_days", "min_days 5 is above max_days 0"});
-    CHECK(errors_of(R"([{"op": "add", "path": "/questions/5/params", "value": {"x": {"var": "age"}}}])")[0] ==
+    CHECK(errors_of(
+              R"([{"op": "add", "path": "/questions/5/params", "value": {"x": {"var": "age"}}}])")
+              [0] ==
           Error{"rules.param_reads_answer", "/questions/5/params/x",
                 "a question's parameter is evaluated without answers; it may read only today and "
                 "settings"});

@@ -1,6 +1,6 @@
-// The engine's guarantees that `verify` proves of every rule set (core/tools/verify_guarantees.hpp),
-// each shown broken by a rule set of tests/rulesets/ or, where no rule set can break it (the
-// engine keeps it), by a result made by hand.
+// The engine's guarantees that `verify` proves of every rule set
+// (core/tools/verify_guarantees.hpp), each shown broken by a rule set of tests/rulesets/ or, where
+// no rule set can break it (the engine keeps it), by a result made by hand.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -60,8 +60,8 @@ TEST_CASE("guarantees: an exposure dated in the future that gives a verdict is a
 TEST_CASE("guarantees: the fixed rule sets prove them") {
     // The same rule sets with the window matching the wait, and the date bounded.
     Json window = test::read_json_file("tests/rulesets/broken-exposure-window.json");
-    window["questions"][4]["params"]["since"] =
-        Json::parse(R"({"date_add": [{"today": []}, {"-": [0, {"setting": "alcohol_wait_days"}]}]})");
+    window["questions"][4]["params"]["since"] = Json::parse(
+        R"({"date_add": [{"today": []}, {"-": [0, {"setting": "alcohol_wait_days"}]}]})");
     Json dated = test::read_json_file("tests/rulesets/broken-exposure-date.json");
     dated["questions"][5]["max_days"] = 0;
     for (const Json& document : {window, dated}) {
@@ -92,8 +92,8 @@ TEST_CASE("guarantees: plan dates and date bounds, on results no engine screenin
     CHECK(broken([](PlanResult& plan) { plan.dates[1] = *Date::parse("2026-03-15"); }));  // Sunday
     CHECK(broken([](PlanResult& plan) { plan.dates[2] = plan.dates[1].plus_days(6); }));  // < 7
     // A date answer outside its bound that got through would be a verdict on a wrong answer.
-    const auto bounded = screen_test::load(test::patched_minimal(
-        R"([{"op": "add", "path": "/questions/5/max_days", "value": 0}])"));
+    const auto bounded = screen_test::load(
+        test::patched_minimal(R"([{"op": "add", "path": "/questions/5/max_days", "value": 0}])"));
     Json answers = screen_test::clean_answers();
     answers["alcohol_recent"] = true;
     answers["alcohol_last"] = "2026-03-02";
