@@ -67,7 +67,8 @@ Json VerifyReport::to_json() const {
 VerifyReport verify_ruleset(const RuleSet& rules, const VerifyOptions& options) {
     VerifyReport report;
     for (const Invariant& invariant : rules.invariants) report.invariants.push_back(invariant.id);
-    verify_detail::Screener screener(rules, options.today, options.max_combinations);
+    verify_detail::Screener screener(rules, options.today, options.max_combinations,
+                                     options.max_steps);
     try {
         const AnswerSpace space(rules, options.today);
         report.groups = space.groups().size();
@@ -84,6 +85,10 @@ VerifyReport verify_ruleset(const RuleSet& rules, const VerifyOptions& options) 
         report.complete = false;
     }
     report.combinations = screener.calls();
+    if (auto too_large = screener.too_large()) {
+        report.errors.push_back(std::move(*too_large));
+        report.complete = false;
+    }
     return report;
 }
 
