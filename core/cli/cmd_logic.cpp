@@ -41,8 +41,8 @@ int run_suite(const std::string& path, const std::string& today) {
             continue;
         }
         if (!entry.is_array() || entry.size() != 3) {
-            report(input->origin, {{"suite.bad_case", pointer_append("", i),
-                                    "a case is [rule, data, expected]"}});
+            report(input->origin,
+                   {{"suite.bad_case", pointer_append("", i), "a case is [rule, data, expected]"}});
             ++failed;
             continue;
         }
@@ -53,7 +53,8 @@ int run_suite(const std::string& path, const std::string& today) {
         }
         ++failed;
         std::cerr << "FAIL " << pointer_append("", i) << " (" << section << "): " << entry[0].dump()
-                  << " with " << entry[1].dump() << "\n  expected " << entry[2].dump() << "\n  got      "
+                  << " with " << entry[1].dump() << "\n  expected " << entry[2].dump()
+                  << "\n  got      "
                   << (actual ? actual->dump() : actual.errors().front().to_string()) << '\n';
     }
     std::cout << passed << " passed, " << failed << " failed\n";

@@ -2,15 +2,16 @@
 #include <algorithm>
 #include <iostream>
 
-#include "core/tools/lint.hpp"
-#include "core/tools/decision_table.hpp"
 #include "core/cli/command.hpp"
+#include "core/tools/decision_table.hpp"
+#include "core/tools/lint.hpp"
 
 namespace meso::cli {
 
 int run_lint(const std::vector<std::string>& words) {
     Args args;
-    if (auto problem = parse_args(words, {}, {"--strict"}, args)) return usage_error("lint", *problem);
+    if (auto problem = parse_args(words, {}, {"--strict"}, args))
+        return usage_error("lint", *problem);
     if (args.positional.size() != 1) return usage_error("lint", "expected RULES");
     const std::string& path = args.positional[0];
     auto rules = load_rules(path);
@@ -26,12 +27,14 @@ int run_lint(const std::vector<std::string>& words) {
 
 int run_table(const std::vector<std::string>& words) {
     Args args;
-    if (auto problem = parse_args(words, {"--lang"}, {}, args)) return usage_error("table", *problem);
+    if (auto problem = parse_args(words, {"--lang"}, {}, args))
+        return usage_error("table", *problem);
     if (args.positional.size() != 1) return usage_error("table", "expected RULES");
     auto rules = load_rules(args.positional[0]);
     if (!rules) return Exit::invalid_input;
     const std::string lang = args.option("--lang").value_or(rules->default_language);
-    if (std::find(rules->languages.begin(), rules->languages.end(), lang) == rules->languages.end()) {
+    if (std::find(rules->languages.begin(), rules->languages.end(), lang) ==
+        rules->languages.end()) {
         return usage_error("table", "the rule set has no language \"" + lang + "\"");
     }
     std::cout << decision_table(*rules, lang);

@@ -32,7 +32,8 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
     auto rules = load_rules(*rules_path);
     if (!rules) return Exit::invalid_input;
     const std::string lang = args.option("--lang").value_or(rules->default_language);
-    if (std::find(rules->languages.begin(), rules->languages.end(), lang) == rules->languages.end()) {
+    if (std::find(rules->languages.begin(), rules->languages.end(), lang) ==
+        rules->languages.end()) {
         return usage_error(command, "the rule set has no language \"" + lang + "\"");
     }
     auto input = read_argument(*answers_arg);
@@ -45,7 +46,8 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
         report(input->origin, answers.errors());
         return Exit::invalid_input;
     }
-    return Screening{std::move(*rules), ScreenInput{std::move(*answers), *today, lang}, input->origin};
+    return Screening{std::move(*rules), ScreenInput{std::move(*answers), *today, lang},
+                     input->origin};
 }
 
 }  // namespace

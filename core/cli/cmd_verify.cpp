@@ -21,15 +21,16 @@ void print_report(const std::string& path, const RuleSet& rules, const VerifyRep
               << "  checked:      " << report.combinations << " answer combinations in " << took
               << " s\n";
     for (const Counterexample& c : report.violations) {
-        std::cout << "  VIOLATED " << c.invariant << "\n    smallest counter-example: "
-                  << c.answers.dump() << "\n    gives status " << c.result.value("status", "?")
-                  << " with findings";
+        std::cout << "  VIOLATED " << c.invariant
+                  << "\n    smallest counter-example: " << c.answers.dump() << "\n    gives status "
+                  << c.result.value("status", "?") << " with findings";
         for (const Json& f : c.result.value("findings", Json::array())) {
             std::cout << ' ' << f.value("id", "?");
         }
         std::cout << '\n';
     }
-    if (!report.complete) std::cout << "  INCOMPLETE: the search was cut short; nothing is proved\n";
+    if (!report.complete)
+        std::cout << "  INCOMPLETE: the search was cut short; nothing is proved\n";
     if (report.proved()) std::cout << "  proved: every invariant holds for every combination\n";
 }
 

@@ -42,7 +42,8 @@ std::optional<std::string> parse_args(const std::vector<std::string>& words,
 }
 
 void report(const std::string& origin, const Errors& errors) {
-    for (const Error& e : errors) std::cerr << "mesoscreen: " << origin << ": " << e.to_string() << '\n';
+    for (const Error& e : errors)
+        std::cerr << "mesoscreen: " << origin << ": " << e.to_string() << '\n';
 }
 
 int usage_error(const std::string& command, const std::string& message) {

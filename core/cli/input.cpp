@@ -18,7 +18,8 @@ Result<Input> read_file(const std::string& path) {
 
 Result<Input> read_path(const std::string& path) {
     if (path == "-") {
-        std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
+        std::string text{std::istreambuf_iterator<char>(std::cin),
+                         std::istreambuf_iterator<char>()};
         return Input{"<stdin>", std::move(text)};
     }
     return read_file(path);

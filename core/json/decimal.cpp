@@ -214,7 +214,7 @@ double to_double(const Decimal& d) {
     if (d.digits.empty()) return 0;
     if (double exact = 0; parse_exactly(d, exact)) return exact;
     if (d.point > 310) return std::numeric_limits<double>::infinity();  // above 1e309
-    if (d.point < -330) return 0;                                        // below 1e-330
+    if (d.point < -330) return 0;                                       // below 1e-330
     if (const auto quick = round_to_double(d, quick_digits)) return *quick;
     return *round_to_double(d, parse_digits);
 }

@@ -84,7 +84,9 @@ void append_utf8(std::string& out, std::uint32_t code_point) {
 class Parser {
 public:
     Parser(std::string_view text, const ParseLimits& limits)
-        : begin_(text.data()), at_(text.data()), end_(text.data() + text.size()),
+        : begin_(text.data()),
+          at_(text.data()),
+          end_(text.data() + text.size()),
           max_depth_(limits.max_depth) {}
 
     Result<Json> document() {
@@ -126,7 +128,8 @@ private:
     // The value is already in `out`; this checks that the text spells it.
     bool literal(std::string_view word) {
         for (const char c : word) {
-            if (at_ == end_ || *at_ != c) return syntax_error("invalid literal, expected " + std::string(word));
+            if (at_ == end_ || *at_ != c)
+                return syntax_error("invalid literal, expected " + std::string(word));
             ++at_;
         }
         return true;
@@ -136,7 +139,8 @@ private:
     // at max_depth.
     bool enter(std::size_t depth) {
         if (depth < max_depth_) return true;
-        return value_error("json.too_deep", "nesting deeper than " + std::to_string(max_depth_) + " levels");
+        return value_error("json.too_deep",
+                           "nesting deeper than " + std::to_string(max_depth_) + " levels");
     }
 
     bool array(Json& out, std::size_t depth) {
@@ -171,7 +175,8 @@ private:
             // One lookup finds a duplicate and makes the slot the value is parsed into.
             const auto [member, inserted] = members.try_emplace(std::move(key));
             if (!inserted) {
-                value_error("json.duplicate_key", "the key " + quote_for_message(key) + " appears twice in one object");
+                value_error("json.duplicate_key",
+                            "the key " + quote_for_message(key) + " appears twice in one object");
                 return within(key);
             }
             skip_whitespace();
@@ -205,7 +210,8 @@ private:
             if (c == '\\') {
                 if (!escape(out)) return false;
             } else if (c < 0x20) {
-                return syntax_error("control character U+00" + hex_byte(c) + " in a string must be escaped");
+                return syntax_error("control character U+00" + hex_byte(c) +
+                                    " in a string must be escaped");
             } else {
                 return syntax_error("invalid UTF-8 in a string (byte 0x" + hex_byte(c) + ")");
             }
@@ -242,9 +248,11 @@ private:
             case 'u': return unicode_escape(out);
             default:
                 --at_;
-                if (static_cast<unsigned char>(*at_) >= 0x20 && static_cast<unsigned char>(*at_) < 0x7f)
+                if (static_cast<unsigned char>(*at_) >= 0x20 &&
+                    static_cast<unsigned char>(*at_) < 0x7f)
                     return syntax_error(std::string("invalid escape \\") + *at_ + " in a string");
-                return syntax_error("invalid escape in a string: '\\' followed by " + shown(at_, end_));
+                return syntax_error("invalid escape in a string: '\\' followed by " +
+                                    shown(at_, end_));
         }
     }
 
@@ -256,7 +264,8 @@ private:
         if (!hex4(unit)) return false;
         if (unit >= 0xD800 && unit <= 0xDBFF) {
             std::uint32_t low = 0;
-            if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u') return unpaired_surrogate(escape_start);
+            if (end_ - at_ < 2 || at_[0] != '\\' || at_[1] != 'u')
+                return unpaired_surrogate(escape_start);
             at_ += 2;
             if (!hex4(low)) return false;
             if (low < 0xDC00 || low > 0xDFFF) return unpaired_surrogate(escape_start);
@@ -276,7 +285,9 @@ private:
             if (is_digit(c)) digit = static_cast<unsigned>(c - '0');
             else if (c >= 'a' && c <= 'f') digit = static_cast<unsigned>(c - 'a' + 10);
             else if (c >= 'A' && c <= 'F') digit = static_cast<unsigned>(c - 'A' + 10);
-            else return syntax_error("\\u must be followed by four hex digits, found " + shown(at_, end_));
+            else
+                return syntax_error("\\u must be followed by four hex digits, found " +
+                                    shown(at_, end_));
             unit = unit << 4 | digit;
         }
         return true;
@@ -311,7 +322,8 @@ private:
 
     bool skip_integer_part() {
         if (consume('0')) {
-            if (at_ != end_ && is_digit(*at_)) return syntax_error("a number cannot have leading zeros");
+            if (at_ != end_ && is_digit(*at_))
+                return syntax_error("a number cannot have leading zeros");
             return true;
         }
         return skip_digits("a digit after '-'");  // number() starts on '-' or a digit
@@ -346,7 +358,8 @@ private:
     bool floating(std::string_view literal, Json& out) {
         const double number = decimal::parse(literal);
         if (!std::isfinite(number))
-            return value_error("json.number", "the number " + std::string(literal) + " is too large");
+            return value_error("json.number",
+                               "the number " + std::string(literal) + " is too large");
         out = number;
         return true;
     }
@@ -391,8 +404,9 @@ private:
             }
         }
         const auto column = static_cast<std::size_t>(at_ - line_start) + 1;
-        error_ = Error{"json.syntax", "",
-                       "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason};
+        error_ = Error{
+            "json.syntax", "",
+            "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + reason};
         error_has_path_ = false;
         return false;
     }

@@ -14,7 +14,7 @@ namespace meso {
 struct ParseLimits {
     std::size_t max_bytes = 16u << 20;  // a rule set with three locales is about 100 KB
     std::size_t max_depth = 64;         // rules nest far less; answers nest two levels;
-                                        // also bounds the parser's recursion (wasm has a 1 MB stack)
+                                 // also bounds the parser's recursion (wasm has a 1 MB stack)
 };
 
 // Answers come from a form: small and flat. Every face reads them with these limits.

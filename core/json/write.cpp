@@ -92,21 +92,15 @@ void append_value(std::string& out, const Json& value, int indent, std::size_t d
             out += ']';
             return;
         }
-        case Json::value_t::string:
-            append_string(out, value.get_ref<const std::string&>());
-            return;
-        case Json::value_t::boolean:
-            out += value.get<bool>() ? "true" : "false";
-            return;
+        case Json::value_t::string: append_string(out, value.get_ref<const std::string&>()); return;
+        case Json::value_t::boolean: out += value.get<bool>() ? "true" : "false"; return;
         case Json::value_t::number_integer:
             out += std::to_string(value.get<Json::number_integer_t>());
             return;
         case Json::value_t::number_unsigned:
             out += std::to_string(value.get<Json::number_unsigned_t>());
             return;
-        case Json::value_t::number_float:
-            append_float(out, value.get<double>());
-            return;
+        case Json::value_t::number_float: append_float(out, value.get<double>()); return;
         default:  // null, and binary and discarded values, which JSON text cannot hold
             out += "null";
             return;

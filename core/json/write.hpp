@@ -22,7 +22,6 @@ void append_json(std::string& out, const nlohmann::json& value, int indent = -1)
 // A number as JSON: integral values as integers, so output reads the same everywhere.
 nlohmann::json number_json(double value);
 
-
 // Errors as the faces print them: [{"code", "path", "message"}, …], in order.
 nlohmann::json errors_json(const Errors& errors);
 

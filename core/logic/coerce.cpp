@@ -29,9 +29,7 @@ void append_checked(std::string& out, std::string_view piece, StringBudget& budg
 
 void append_scalar(const Json& value, std::string& out, StringBudget& budget) {
     switch (value.type()) {
-        case Json::value_t::null:
-            append_checked(out, "null", budget);
-            break;
+        case Json::value_t::null: append_checked(out, "null", budget); break;
         case Json::value_t::boolean:
             append_checked(out, bool_of(value) ? "true" : "false", budget);
             break;
@@ -43,9 +41,7 @@ void append_scalar(const Json& value, std::string& out, StringBudget& budget) {
         case Json::value_t::number_float:
             append_checked(out, text::number_to_string(number_of(value)), budget);
             break;
-        default:
-            append_checked(out, "[object Object]", budget);
-            break;
+        default: append_checked(out, "[object Object]", budget); break;
     }
 }
 
@@ -75,16 +71,13 @@ double array_to_number(const Json* value) {
         value = &(*value)[0];
     }
     switch (value->type()) {
-        case Json::value_t::null:
-            return 0;
+        case Json::value_t::null: return 0;
         case Json::value_t::string:
             return text::string_to_number(value->get_ref<const std::string&>());
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:
-        case Json::value_t::number_float:
-            return number_of(*value) + 0.0;  // String(-0) is "0"
-        default:
-            return not_a_number;  // "true", "false", "[object Object]"
+        case Json::value_t::number_float: return number_of(*value) + 0.0;  // String(-0) is "0"
+        default: return not_a_number;  // "true", "false", "[object Object]"
     }
 }
 
@@ -92,20 +85,15 @@ double array_to_number(const Json* value) {
 
 double to_number(const Json& value) {
     switch (value.type()) {
-        case Json::value_t::null:
-            return 0;
-        case Json::value_t::boolean:
-            return bool_of(value) ? 1 : 0;
+        case Json::value_t::null: return 0;
+        case Json::value_t::boolean: return bool_of(value) ? 1 : 0;
         case Json::value_t::string:
             return text::string_to_number(value.get_ref<const std::string&>());
         case Json::value_t::number_integer:
         case Json::value_t::number_unsigned:
-        case Json::value_t::number_float:
-            return number_of(value);
-        case Json::value_t::array:
-            return array_to_number(&value);
-        default:
-            return not_a_number;
+        case Json::value_t::number_float: return number_of(value);
+        case Json::value_t::array: return array_to_number(&value);
+        default: return not_a_number;
     }
 }
 
@@ -131,14 +119,11 @@ bool strict_equal(const Json& a, const Json& b) {
     if (a.is_number() && b.is_number()) return number_of(a) == number_of(b);
     if (a.type() != b.type()) return false;
     switch (a.type()) {
-        case Json::value_t::null:
-            return true;
-        case Json::value_t::boolean:
-            return bool_of(a) == bool_of(b);
+        case Json::value_t::null: return true;
+        case Json::value_t::boolean: return bool_of(a) == bool_of(b);
         case Json::value_t::string:
             return a.get_ref<const std::string&>() == b.get_ref<const std::string&>();
-        default:
-            return &a == &b;  // arrays and objects: the same object or not
+        default: return &a == &b;  // arrays and objects: the same object or not
     }
 }
 

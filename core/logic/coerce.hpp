@@ -30,28 +30,21 @@ inline double number_of(const Json& value) {
             return static_cast<double>(*value.get_ptr<const Json::number_integer_t*>());
         case Json::value_t::number_unsigned:
             return static_cast<double>(*value.get_ptr<const Json::number_unsigned_t*>());
-        case Json::value_t::number_float:
-            return *value.get_ptr<const Json::number_float_t*>();
-        default:
-            return 0;
+        case Json::value_t::number_float: return *value.get_ptr<const Json::number_float_t*>();
+        default: return 0;
     }
 }
 
 // JsonLogic truthiness, inline for the evaluator: [] is false, "0" is true, NaN is false.
 inline bool is_truthy(const Json& value) {
     switch (value.type()) {
-        case Json::value_t::boolean:
-            return bool_of(value);
+        case Json::value_t::boolean: return bool_of(value);
         case Json::value_t::null:
-        case Json::value_t::discarded:
-            return false;
-        case Json::value_t::string:
-            return !value.get_ptr<const std::string*>()->empty();
-        case Json::value_t::array:
-            return !value.get_ptr<const Json::array_t*>()->empty();
+        case Json::value_t::discarded: return false;
+        case Json::value_t::string: return !value.get_ptr<const std::string*>()->empty();
+        case Json::value_t::array: return !value.get_ptr<const Json::array_t*>()->empty();
         case Json::value_t::object:
-        case Json::value_t::binary:
-            return true;
+        case Json::value_t::binary: return true;
         default: {
             const double x = number_of(value);
             return !std::isnan(x) && x != 0;

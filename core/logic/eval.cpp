@@ -13,9 +13,9 @@ const Json Value::false_json = false;
 
 Value Eval::exhausted(const Node& node, const char* limit_name, std::size_t limit) {
     if (!error_) {
-        error_ = Error{"logic.limit", node.path,
-                       std::string("evaluation exceeded ") + limit_name + " (" +
-                           std::to_string(limit) + ")"};
+        error_ = Error{
+            "logic.limit", node.path,
+            std::string("evaluation exceeded ") + limit_name + " (" + std::to_string(limit) + ")"};
     }
     return {};
 }
@@ -33,7 +33,8 @@ bool Eval::admit(const Node& node, const Json& value) {
         const auto [current, depth] = pending.back();
         pending.pop_back();
         ++visited;
-        if (current->is_string()) visited += current->get_ref<const std::string&>().size() / text_bytes_per_step;
+        if (current->is_string())
+            visited += current->get_ref<const std::string&>().size() / text_bytes_per_step;
         if (!current->is_structured()) continue;
         if (depth + 1 > limits.max_value_depth) {
             exhausted(node, "max_value_depth", limits.max_value_depth);

@@ -113,7 +113,9 @@ inline constexpr std::size_t text_bytes_per_step = 32;
 class Eval {
 public:
     Eval(const Limits& limits, const EvalContext& context, const Json& data)
-        : limits(limits), context(context), scope{&data},
+        : limits(limits),
+          context(context),
+          scope{&data},
           steps_(context.budget ? context.budget->used : 0),
           max_steps_(context.budget ? context.budget->max_steps : limits.max_steps) {}
 
@@ -155,7 +157,8 @@ public:
     // Text compared or searched costs by its length: a loop over long literals must not escape
     // the budget by doing one step's work a megabyte at a time.
     bool charge_text(const Node& node, const Json& value) {
-        return !value.is_string() || charge(node, value.get_ref<const std::string&>().size() / text_bytes_per_step);
+        return !value.is_string() ||
+               charge(node, value.get_ref<const std::string&>().size() / text_bytes_per_step);
     }
 
     const std::optional<Error>& error() const { return error_; }

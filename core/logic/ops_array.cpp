@@ -95,8 +95,7 @@ Value eval_merge(const Node& node, Eval& eval) {
         if (!eval.admit(node, *value)) return {};
         if (value->is_array())
             for (const Json& item : *value) out.push_back(item);
-        else
-            out.push_back(*value);
+        else out.push_back(*value);
     }
     return Value::own(std::move(out));
 }

@@ -104,15 +104,15 @@ Value eval_missing_some(const Node& node, Eval& eval) {
     if (eval.failed()) return {};
     MissingKeys missing(node, eval);
     // The options are the arguments of `missing`: an array spreads into them.
-    const bool checked = options->is_array() ? missing.check_spread(*options)
-                                             : missing.check(*options);
+    const bool checked =
+        options->is_array() ? missing.check_spread(*options) : missing.check(*options);
     if (!checked) return {};
 
     double length = std::numeric_limits<double>::quiet_NaN();
     if (options->is_array()) length = static_cast<double>(options->size());
     else if (options->is_string())
-        length = static_cast<double>(
-            text::code_point_count(options->get_ref<const std::string&>()));
+        length =
+            static_cast<double>(text::code_point_count(options->get_ref<const std::string&>()));
     StringBudget budget = eval.budget();
     const double present = length - static_cast<double>(missing.keys().size());
     const Order order = compare(Json(present), *need, budget);

@@ -23,8 +23,8 @@ std::string_view js_substr(std::string_view s, double start, double length, bool
     const double to = std::min(from + count, size);
     if (to <= from) return {};
     const std::size_t begin = text::code_point_offset(s, static_cast<std::size_t>(from));
-    const std::size_t end = begin + text::code_point_offset(s.substr(begin),
-                                                            static_cast<std::size_t>(to - from));
+    const std::size_t end =
+        begin + text::code_point_offset(s.substr(begin), static_cast<std::size_t>(to - from));
     return s.substr(begin, end - begin);
 }
 
@@ -60,10 +60,10 @@ Value eval_substr(const Node& node, Eval& eval) {
         // `temp.length + end` only adds when `end` is a number; otherwise it concatenates
         // text, which reads as NaN, which is a length of 0.
         const std::string_view tail = js_substr(text, from, 0, false);
-        const double keep = length->is_number()
-                                ? static_cast<double>(text::code_point_count(tail)) +
-                                      number_of(*length)
-                                : 0;
+        const double keep =
+            length->is_number()
+                ? static_cast<double>(text::code_point_count(tail)) + number_of(*length)
+                : 0;
         result = js_substr(tail, 0, keep, true);
     } else {
         result = js_substr(text, from, to_number(*length), true);

@@ -21,8 +21,8 @@ namespace meso::logic {
 using Json = nlohmann::json;
 
 struct Limits {
-    std::size_t max_depth = 64;           // nesting of operations inside one rule
-    std::size_t max_nodes = 20000;        // operations in one rule
+    std::size_t max_depth = 64;     // nesting of operations inside one rule
+    std::size_t max_nodes = 20000;  // operations in one rule
     // Work units in one call (a screening, an answer, one `logic` run): each operation, each
     // loop item, each value copied into a new array (counted deep), each 32 bytes of text built
     // or compared. Shared through a Budget by every evaluation of the call, so that the time of
@@ -31,7 +31,7 @@ struct Limits {
     // thousand.
     std::size_t max_steps = 250000;
     std::size_t max_string_bytes = 1 << 20;  // longest string an evaluation may build (cat …)
-    std::size_t max_array_items = 100000;    // longest array an evaluation may build (merge, map …)
+    std::size_t max_array_items = 100000;  // longest array an evaluation may build (merge, map …)
     // Nesting of a value an evaluation builds: code that walks JSON recursively (copies,
     // destructors, the writer) must never run out of stack, whatever the rule wraps.
     std::size_t max_value_depth = 100;
@@ -53,7 +53,7 @@ struct CompileOptions {
 
 // What an evaluation may see beyond its data.
 struct EvalContext {
-    std::string today;  // "YYYY-MM-DD", returned by {"today": []}; empty = null
+    std::string today;         // "YYYY-MM-DD", returned by {"today": []}; empty = null
     Budget* budget = nullptr;  // shared by the call; null: the evaluation has Limits::max_steps
 };
 

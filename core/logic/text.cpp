@@ -20,8 +20,11 @@ struct Decoded {
 // Strict enough for our purposes: a malformed sequence decodes as its first byte alone.
 Decoded decode(std::string_view s, std::size_t pos) {
     const auto lead = static_cast<unsigned char>(s[pos]);
-    std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                       : (lead >> 3) == 0x1E ? 4 : 0;
+    std::size_t length = lead < 0x80           ? 1
+                         : (lead >> 5) == 0x6  ? 2
+                         : (lead >> 4) == 0xE  ? 3
+                         : (lead >> 3) == 0x1E ? 4
+                                               : 0;
     if (length == 0 || pos + length > s.size()) return {lead, 1};
     char32_t cp = length == 1 ? lead : lead & (0x7F >> length);
     for (std::size_t i = 1; i < length; ++i) {
@@ -38,12 +41,21 @@ char32_t first_utf16_unit(char32_t cp) {
 
 bool is_js_space(char32_t cp) {
     switch (cp) {
-        case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0xA0:
-        case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
-        case 0xFEFF:
-            return true;
-        default:
-            return cp >= 0x2000 && cp <= 0x200A;
+        case 0x09:
+        case 0x0A:
+        case 0x0B:
+        case 0x0C:
+        case 0x0D:
+        case 0x20:
+        case 0xA0:
+        case 0x1680:
+        case 0x2028:
+        case 0x2029:
+        case 0x202F:
+        case 0x205F:
+        case 0x3000:
+        case 0xFEFF: return true;
+        default: return cp >= 0x2000 && cp <= 0x200A;
     }
 }
 
@@ -74,8 +86,10 @@ double radix_integer(std::string_view digits, int radix) {
     if (digits.empty()) return not_a_number;
     double value = 0;
     for (char c : digits) {
-        int d = is_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-              : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : 99;
+        int d = is_digit(c)              ? c - '0'
+                : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                         : 99;
         if (d >= radix) return not_a_number;
         value = value * radix + d;
     }

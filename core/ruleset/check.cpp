@@ -10,9 +10,7 @@
 namespace meso::rules_detail {
 namespace {
 
-std::string root_of(const std::string& name) {
-    return name.substr(0, name.find('.'));
-}
+std::string root_of(const std::string& name) { return name.substr(0, name.find('.')); }
 
 }  // namespace
 
@@ -59,7 +57,8 @@ void Loader::check_enable_cycles() {
                 // q shows only after `next` is answered: the chain "next -> … -> q -> next".
                 auto from = std::find(stack.begin(), stack.end(), next);
                 std::string chain;
-                for (auto it = from; it != stack.end(); ++it) chain += rules.questions[*it].id + " -> ";
+                for (auto it = from; it != stack.end(); ++it)
+                    chain += rules.questions[*it].id + " -> ";
                 chain += rules.questions[next].id;
                 error("rules.enable_cycle", rules.questions[next].path + "/enableWhen",
                       "questions wait for each other: " + chain);

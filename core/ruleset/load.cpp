@@ -73,8 +73,9 @@ void Loader::read_top(const Json& document) {
     if (!top.ok()) return;
 
     if (auto format = top.integer("format", Need::required); format && *format != 1) {
-        error("rules.unsupported_format", "/format",
-              "format " + std::to_string(*format) + " is not supported; this engine reads format 1");
+        error(
+            "rules.unsupported_format", "/format",
+            "format " + std::to_string(*format) + " is not supported; this engine reads format 1");
     }
     if (auto id = top.string("id", Need::required)) rules.id = *id;
     if (auto version = top.string("version", Need::required)) rules.version = *version;
@@ -134,11 +135,13 @@ namespace {
 // "e_n" passed the loader once and then threw RangeError while the widget rendered.
 bool language_tag(std::string_view tag) {
     const auto letters = [](std::string_view s, std::size_t from, std::size_t to, bool upper) {
-        return std::all_of(s.begin() + from, s.begin() + to,
-                           [&](char c) { return upper ? (c >= 'A' && c <= 'Z') : (c >= 'a' && c <= 'z'); });
+        return std::all_of(s.begin() + from, s.begin() + to, [&](char c) {
+            return upper ? (c >= 'A' && c <= 'Z') : (c >= 'a' && c <= 'z');
+        });
     };
     if (tag.size() == 2 || tag.size() == 3) return letters(tag, 0, tag.size(), false);
-    return tag.size() == 5 && tag[2] == '-' && letters(tag, 0, 2, false) && letters(tag, 3, 5, true);
+    return tag.size() == 5 && tag[2] == '-' && letters(tag, 0, 2, false) &&
+           letters(tag, 3, 5, true);
 }
 
 }  // namespace
@@ -146,7 +149,8 @@ bool language_tag(std::string_view tag) {
 void Loader::read_languages(FieldReader& top) {
     auto languages = top.strings("languages", Need::required);
     if (languages) {
-        if (languages->empty()) error("rules.empty_value", "/languages", "at least one language is needed");
+        if (languages->empty())
+            error("rules.empty_value", "/languages", "at least one language is needed");
         std::set<std::string, std::less<>> seen;
         for (std::size_t i = 0; i < languages->size(); ++i) {
             const std::string& lang = (*languages)[i];
@@ -162,8 +166,10 @@ void Loader::read_languages(FieldReader& top) {
     }
     if (auto lang = top.string("default_language", Need::required)) {
         rules.default_language = *lang;
-        if (languages && !languages->empty() && std::find(languages->begin(), languages->end(), *lang) == languages->end()) {
-            error("rules.unknown_language", "/default_language", quote(*lang) + " is not in languages");
+        if (languages && !languages->empty() &&
+            std::find(languages->begin(), languages->end(), *lang) == languages->end()) {
+            error("rules.unknown_language", "/default_language",
+                  quote(*lang) + " is not in languages");
         }
     }
 }

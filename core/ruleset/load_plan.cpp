@@ -25,7 +25,8 @@ RangeFact read_range_fact(Loader& loader, FieldReader& course, const char* field
     FieldReader reader(*value, course.field_path(field), loader.errors);
     const Json* ranges = reader.array("ranges", Need::required);
     if (schedule && ranges && ranges->empty()) {
-        loader.error("rules.empty_value", reader.field_path("ranges"), "at least one range is needed");
+        loader.error("rules.empty_value", reader.field_path("ranges"),
+                     "at least one range is needed");
     }
     bool first = true;
     for (std::size_t i = 0; ranges && i < ranges->size(); ++i) {
@@ -92,7 +93,8 @@ void Loader::read_courses(const Json& value, const std::string& path) {
         if (auto text = text_key(reader, "text", Need::required)) course.text = *text;
         course.sessions = read_range_fact(*this, reader, "sessions", true);
         course.interval_days = read_range_fact(*this, reader, "interval_days", true);
-        course.first_results_sessions = read_range_fact(*this, reader, "first_results_sessions", false);
+        course.first_results_sessions =
+            read_range_fact(*this, reader, "first_results_sessions", false);
         course.effect_months = read_range_fact(*this, reader, "effect_months", false);
         course.maintenance_per_year = read_range_fact(*this, reader, "maintenance_per_year", false);
         course.session_minutes = read_range_fact(*this, reader, "session_minutes", false);
@@ -115,16 +117,19 @@ void Loader::read_concerns(const Json& value, const std::string& path) {
         if (auto text = text_key(reader, "text", Need::required)) concern.text = *text;
         if (auto area_ids = reader.strings("areas", Need::required)) {
             if (area_ids->empty()) {
-                error("rules.empty_value", reader.field_path("areas"), "at least one area is needed");
+                error("rules.empty_value", reader.field_path("areas"),
+                      "at least one area is needed");
             }
             for (std::size_t k = 0; k < area_ids->size(); ++k) {
-                check_reference(areas, (*area_ids)[k], pointer_append(reader.field_path("areas"), k),
-                                "rules.unknown_area", "area");
+                check_reference(areas, (*area_ids)[k],
+                                pointer_append(reader.field_path("areas"), k), "rules.unknown_area",
+                                "area");
             }
             concern.areas = *area_ids;
         }
         if (auto course = reader.string("course", Need::optional)) {
-            check_reference(courses, *course, reader.field_path("course"), "rules.unknown_course", "course");
+            check_reference(courses, *course, reader.field_path("course"), "rules.unknown_course",
+                            "course");
             concern.course = *course;
         }
         concern.general_figures = reader.boolean("general_figures").value_or(false);

@@ -32,35 +32,42 @@ void Loader::read_steps(const Json& value, const std::string& path) {
 
 void Loader::read_questions(const Json& value, const std::string& path) {
     questions.emplace();
-    const bool read = each_entry(value, path, [&](FieldReader& reader) {
-        if (!reader.ok()) return;
-        Question question;
-        question.path = reader.path();
-        auto id = reader.id();
-        if (id && unique(*questions, *id, reader.field_path("id"), "question")) question.id = *id;
+    const bool read = each_entry(
+        value, path,
+        [&](FieldReader& reader) {
+            if (!reader.ok()) return;
+            Question question;
+            question.path = reader.path();
+            auto id = reader.id();
+            if (id && unique(*questions, *id, reader.field_path("id"), "question"))
+                question.id = *id;
 
-        auto type_name = reader.string("type", Need::required);
-        std::optional<QuestionType> type = type_name ? parse_question_type(*type_name) : std::nullopt;
-        if (type_name && !type) {
-            error("rules.bad_value", reader.field_path("type"),
-                  quote(*type_name) + " is not a question type (boolean, single, multiple, integer, date)");
-        }
-        if (type) question.type = *type;
+            auto type_name = reader.string("type", Need::required);
+            std::optional<QuestionType> type =
+                type_name ? parse_question_type(*type_name) : std::nullopt;
+            if (type_name && !type) {
+                error("rules.bad_value", reader.field_path("type"),
+                      quote(*type_name) +
+                          " is not a question type (boolean, single, multiple, integer, date)");
+            }
+            if (type) question.type = *type;
 
-        if (auto step = reader.string("step", Need::required)) {
-            check_reference(steps, *step, reader.field_path("step"), "rules.unknown_step", "step");
-            question.step = *step;
-        }
-        question.required = reader.boolean("required").value_or(true);
-        if (auto text = text_key(reader, "text", Need::required)) question.text = *text;
-        if (auto help = text_key(reader, "help", Need::optional)) question.help = *help;
-        read_question_choices(reader, question, type);
-        read_question_bounds(reader, question, type);
-        if (const Json* rule = reader.any("enableWhen", Need::optional)) {
-            question.enable_when = compile(*rule, reader.field_path("enableWhen"));
-        }
-        rules.questions.push_back(std::move(question));
-    }, options.max_questions, "questions");
+            if (auto step = reader.string("step", Need::required)) {
+                check_reference(steps, *step, reader.field_path("step"), "rules.unknown_step",
+                                "step");
+                question.step = *step;
+            }
+            question.required = reader.boolean("required").value_or(true);
+            if (auto text = text_key(reader, "text", Need::required)) question.text = *text;
+            if (auto help = text_key(reader, "help", Need::optional)) question.help = *help;
+            read_question_choices(reader, question, type);
+            read_question_bounds(reader, question, type);
+            if (const Json* rule = reader.any("enableWhen", Need::optional)) {
+                question.enable_when = compile(*rule, reader.field_path("enableWhen"));
+            }
+            rules.questions.push_back(std::move(question));
+        },
+        options.max_questions, "questions");
     if (!read) questions.reset();
 }
 
@@ -84,7 +91,8 @@ void Loader::read_question_choices(FieldReader& reader, Question& question,
                   "\"options\" and \"options_from\" cannot be used together");
         } else if (!has_options && !has_from) {
             error("rules.no_options", question.path,
-                  "a " + std::string(to_string(*type)) + " question needs \"options\" or \"options_from\"");
+                  "a " + std::string(to_string(*type)) +
+                      " question needs \"options\" or \"options_from\"");
         } else if (options && options->empty()) {
             error("rules.no_options", reader.field_path("options"), "the list of options is empty");
         }
@@ -99,7 +107,8 @@ void Loader::read_question_choices(FieldReader& reader, Question& question,
     if (options) {
         std::set<std::string, std::less<>> option_ids;
         for (std::size_t k = 0; k < options->size(); ++k) {
-            FieldReader option_reader((*options)[k], pointer_append(reader.field_path("options"), k), errors);
+            FieldReader option_reader((*options)[k],
+                                      pointer_append(reader.field_path("options"), k), errors);
             Option option;
             auto option_id = option_reader.id();
             if (option_id && !option_ids.insert(*option_id).second) {
@@ -142,41 +151,44 @@ void Loader::read_question_bounds(FieldReader& reader, Question& question,
 
 void Loader::read_findings(const Json& value, const std::string& path) {
     std::set<std::string, std::less<>> ids;
-    each_entry(value, path, [&](FieldReader& reader) {
-        if (!reader.ok()) return;
-        auto id = reader.id();
-        if (id && !unique(ids, *id, reader.field_path("id"), "finding")) id.reset();
+    each_entry(
+        value, path,
+        [&](FieldReader& reader) {
+            if (!reader.ok()) return;
+            auto id = reader.id();
+            if (id && !unique(ids, *id, reader.field_path("id"), "finding")) id.reset();
 
-        std::optional<Severity> severity;
-        if (auto name = reader.string("severity", Need::required)) {
-            severity = parse_severity(*name);
-            if (!severity) {
-                error("rules.unknown_severity", reader.field_path("severity"),
-                      quote(*name) + " is not a severity (consult, postpone, ineligible)");
+            std::optional<Severity> severity;
+            if (auto name = reader.string("severity", Need::required)) {
+                severity = parse_severity(*name);
+                if (!severity) {
+                    error("rules.unknown_severity", reader.field_path("severity"),
+                          quote(*name) + " is not a severity (consult, postpone, ineligible)");
+                }
             }
-        }
-        std::optional<logic::Program> when;
-        if (const Json* rule = reader.any("when", Need::required)) {
-            when = compile(*rule, reader.field_path("when"));
-        }
-        std::optional<logic::Program> earliest;
-        if (const Json* rule = reader.any("earliest", Need::optional)) {
-            earliest = compile(*rule, reader.field_path("earliest"));
-            if (severity && *severity != Severity::postpone) {
-                error("rules.earliest_not_postpone", reader.field_path("earliest"),
-                      "only postpone findings have an earliest date");
+            std::optional<logic::Program> when;
+            if (const Json* rule = reader.any("when", Need::required)) {
+                when = compile(*rule, reader.field_path("when"));
             }
-        }
-        auto text = text_key(reader, "text", Need::required);
-        auto until = text_key(reader, "until", Need::optional);
-        auto cited = cited_sources(reader, "rules.finding_without_source",
-                                   "a finding must cite at least one source");
-        if (id && severity && when && text) {
-            rules.findings.push_back(Finding{*id, *severity, std::move(*when), std::move(earliest),
-                                             *text, until.value_or(""), std::move(cited),
-                                             reader.path()});
-        }
-    }, options.max_findings, "findings");
+            std::optional<logic::Program> earliest;
+            if (const Json* rule = reader.any("earliest", Need::optional)) {
+                earliest = compile(*rule, reader.field_path("earliest"));
+                if (severity && *severity != Severity::postpone) {
+                    error("rules.earliest_not_postpone", reader.field_path("earliest"),
+                          "only postpone findings have an earliest date");
+                }
+            }
+            auto text = text_key(reader, "text", Need::required);
+            auto until = text_key(reader, "until", Need::optional);
+            auto cited = cited_sources(reader, "rules.finding_without_source",
+                                       "a finding must cite at least one source");
+            if (id && severity && when && text) {
+                rules.findings.push_back(Finding{*id, *severity, std::move(*when),
+                                                 std::move(earliest), *text, until.value_or(""),
+                                                 std::move(cited), reader.path()});
+            }
+        },
+        options.max_findings, "findings");
 }
 
 void Loader::read_invariants(const Json& value, const std::string& path) {

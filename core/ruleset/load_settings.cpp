@@ -22,15 +22,16 @@ bool is_whole(const Json& value) {
 bool is_currency_code(const Json& value) {
     if (!value.is_string()) return false;
     const auto& code = value.get_ref<const std::string&>();
-    return code.size() == 3 && std::all_of(code.begin(), code.end(),
-                                           [](char c) { return c >= 'A' && c <= 'Z'; });
+    return code.size() == 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // Empty when `value` suits `unit`, else what was expected.
 std::string value_problem(const std::string& unit, const Json& value) {
     if (unit == "days") {
-        return is_whole(value) && value.get<double>() >= 0 ? ""
-                                                           : "expected a whole number of days, 0 or more";
+        return is_whole(value) && value.get<double>() >= 0
+                   ? ""
+                   : "expected a whole number of days, 0 or more";
     }
     if (unit == "minutes") {
         return value.is_null() || (value.is_number() && value.get<double>() > 0)
@@ -47,9 +48,9 @@ std::string value_problem(const std::string& unit, const Json& value) {
     }
     if (unit == "text") return value.is_string() ? "" : "expected a string";
     if (unit == "url") {
-        const bool ok = value.is_string() &&
-                        (value.get_ref<const std::string&>().starts_with("https://") ||
-                         value.get_ref<const std::string&>().starts_with("http://"));
+        const bool ok =
+            value.is_string() && (value.get_ref<const std::string&>().starts_with("https://") ||
+                                  value.get_ref<const std::string&>().starts_with("http://"));
         return ok ? "" : "expected an http or https URL";
     }
     return "";
@@ -97,7 +98,8 @@ void Loader::read_settings(const Json& value, const std::string& path) {
                       quote(id) + " must have the unit " + quote(fixed->second));
             } else if (setting_value) {
                 const std::string problem = value_problem(*unit, *setting_value);
-                if (!problem.empty()) error("rules.bad_setting", reader.field_path("value"), problem);
+                if (!problem.empty())
+                    error("rules.bad_setting", reader.field_path("value"), problem);
             }
         }
         if (auto text = text_key(reader, "text", Need::required)) setting.text = *text;

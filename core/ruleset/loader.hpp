@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/ruleset/ruleset.hpp"
 #include "core/ruleset/reader.hpp"
+#include "core/ruleset/ruleset.hpp"
 
 namespace meso::rules_detail {
 

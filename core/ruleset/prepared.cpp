@@ -36,8 +36,9 @@ std::vector<std::size_t> evaluation_order(const RuleSet& rules,
             });
             if (ready) next = i;
         }
-        if (next == n) next = static_cast<std::size_t>(
-            std::find(placed.begin(), placed.end(), false) - placed.begin());
+        if (next == n)
+            next = static_cast<std::size_t>(std::find(placed.begin(), placed.end(), false) -
+                                            placed.begin());
         placed[next] = true;
         order.push_back(next);
     }
@@ -102,7 +103,8 @@ std::string resolve_lang(const RuleSet& rules, const std::string& lang) {
     // "pl", then "pl" of "pl-PL" or "PL_pl"; case does not matter (BCP 47 tags are not
     // case-sensitive, and browsers report "pl-PL").
     std::string wanted;
-    for (const char c : lang) wanted += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (const char c : lang)
+        wanted += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     const std::string primary = wanted.substr(0, wanted.find_first_of("-_"));
     const auto& languages = rules.languages;
     for (const std::string& candidate : {wanted, primary})

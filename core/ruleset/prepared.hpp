@@ -17,7 +17,7 @@ namespace meso::detail {
 
 // What the conditions read, worked out once per rule set.
 struct Dependencies {
-    std::vector<std::size_t> order;              // question indices, dependencies first
+    std::vector<std::size_t> order;                     // question indices, dependencies first
     std::vector<std::set<std::string>> question_reads;  // enableWhen roots (+ concerns for areas)
     // reads keys not known before evaluation (char, not bool: vector<bool>'s bit code costs the
     // wasm 1.4 KB gzip)

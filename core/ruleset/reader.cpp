@@ -1,7 +1,7 @@
 #include "core/ruleset/reader.hpp"
 
-#include "core/json/decimal.hpp"
 #include "core/base/quote.hpp"
+#include "core/json/decimal.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -52,9 +52,10 @@ std::string number_text(double value) {
 // (answers["toString"] would read Object.prototype's function), nor __proto__.
 bool reserved_id(std::string_view id) {
     static constexpr std::string_view names[] = {
-        "__proto__", "constructor", "prototype", "__defineGetter__", "__defineSetter__",
-        "__lookupGetter__", "__lookupSetter__", "hasOwnProperty", "isPrototypeOf",
-        "propertyIsEnumerable", "toLocaleString", "toString", "valueOf"};
+        "__proto__",        "constructor",          "prototype",        "__defineGetter__",
+        "__defineSetter__", "__lookupGetter__",     "__lookupSetter__", "hasOwnProperty",
+        "isPrototypeOf",    "propertyIsEnumerable", "toLocaleString",   "toString",
+        "valueOf"};
     return std::find(std::begin(names), std::end(names), id) != std::end(names);
 }
 
@@ -100,9 +101,7 @@ std::string FieldReader::field_path(std::string_view key) const {
     return pointer_append(path_, std::string(key));
 }
 
-bool FieldReader::has(std::string_view key) const {
-    return object_ && object_->contains(key);
-}
+bool FieldReader::has(std::string_view key) const { return object_ && object_->contains(key); }
 
 const Json* FieldReader::find(std::string_view key, Need need) {
     if (!object_) return nullptr;
@@ -201,9 +200,7 @@ const Json* FieldReader::object(std::string_view key, Need need) {
     return value;
 }
 
-const Json* FieldReader::any(std::string_view key, Need need) {
-    return find(key, need);
-}
+const Json* FieldReader::any(std::string_view key, Need need) { return find(key, need); }
 
 std::optional<std::vector<std::string>> FieldReader::strings(std::string_view key, Need need) {
     const Json* value = array(key, need);

@@ -39,7 +39,7 @@ struct Option {
 };
 
 struct Question {
-    std::string id;    // the answer key
+    std::string id;  // the answer key
     QuestionType type = QuestionType::boolean;
     std::string step;  // id of the step (page) that shows it
     bool required = true;
@@ -49,9 +49,9 @@ struct Question {
     // set's concerns, or the areas of the chosen concerns, in the rule set's order.
     std::vector<Option> options;
     std::string options_from;
-    std::optional<std::int64_t> min, max;  // integer bounds, inclusive
+    std::optional<std::int64_t> min, max;       // integer bounds, inclusive
     std::optional<logic::Program> enable_when;  // shown only when truthy; absent = always
-    std::string path;  // JSON Pointer of the question in the document
+    std::string path;                           // JSON Pointer of the question in the document
 };
 
 struct Step {
@@ -64,8 +64,8 @@ struct Finding {
     Severity severity = Severity::consult;
     logic::Program when;
     std::optional<logic::Program> earliest;  // ISO date or null; postpone findings only
-    std::string text;   // locale key: what it means for the patient
-    std::string until;  // locale key: until when / what must end first ("" = none)
+    std::string text;                        // locale key: what it means for the patient
+    std::string until;                 // locale key: until when / what must end first ("" = none)
     std::vector<std::string> sources;  // source ids
     std::string path;
 };
@@ -120,23 +120,23 @@ struct Area {
 
 struct Setting {
     std::string id;
-    Json value;          // a number of days, a price, a currency code …
-    std::string unit;    // "days", "minutes", "money", "currency", "url" …
-    std::string text;    // locale key explaining it to the clinic
+    Json value;                        // a number of days, a price, a currency code …
+    std::string unit;                  // "days", "minutes", "money", "currency", "url" …
+    std::string text;                  // locale key explaining it to the clinic
     std::vector<std::string> sources;  // what the seeds say, when they say anything
     bool seed_leaves_open = false;     // the default is the clinic's choice, not the seeds'
 };
 
 struct Source {
-    std::string id;     // "000"
-    std::string file;   // "000_cea723deee09d8da.txt"
+    std::string id;    // "000"
+    std::string file;  // "000_cea723deee09d8da.txt"
     std::string title;
 };
 
 struct Invariant {
     std::string id;
-    std::string text;        // locale key
-    logic::Program check;    // evaluated on the screening result JSON; must be truthy
+    std::string text;      // locale key
+    logic::Program check;  // evaluated on the screening result JSON; must be truthy
     std::string path;
 };
 
@@ -146,7 +146,7 @@ struct RuleSet {
     std::vector<std::string> languages;  // every locale must be complete
     std::string default_language;
     std::vector<Step> steps;
-    std::vector<Question> questions;     // in asking order
+    std::vector<Question> questions;  // in asking order
     std::vector<Finding> findings;
     std::vector<Concern> concerns;
     std::vector<Area> areas;

@@ -1,16 +1,17 @@
 // Looking things up in a loaded rule set.
 #include <algorithm>
 
+#include "core/ruleset/prepared.hpp"
 #include "core/ruleset/ruleset.hpp"
 #include "core/ruleset/scan.hpp"
-#include "core/ruleset/prepared.hpp"
 
 namespace meso {
 namespace {
 
 template <class T>
 const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-    const auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
+    const auto it =
+        std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
     return it == items.end() ? nullptr : &*it;
 }
 
@@ -19,8 +20,9 @@ const T* find_by_id(const std::vector<T>& items, std::string_view id) {
 const Question* RuleSet::question(std::string_view id) const {
     if (!prepared) return find_by_id(questions, id);
     const auto& index = prepared->question_index;
-    const auto it = std::lower_bound(index.begin(), index.end(), id,
-                                     [](const auto& entry, std::string_view key) { return entry.first < key; });
+    const auto it =
+        std::lower_bound(index.begin(), index.end(), id,
+                         [](const auto& entry, std::string_view key) { return entry.first < key; });
     return it != index.end() && it->first == id ? &questions[it->second] : nullptr;
 }
 const Concern* RuleSet::concern(std::string_view id) const { return find_by_id(concerns, id); }
@@ -41,7 +43,8 @@ std::string RuleSet::text(std::string_view lang, std::string_view key,
     std::size_t at = 0;
     while (at < source.size()) {
         const std::size_t open = source.find('{', at);
-        const std::size_t close = open == std::string::npos ? open : source.find_first_of("{}", open + 1);
+        const std::size_t close =
+            open == std::string::npos ? open : source.find_first_of("{}", open + 1);
         if (close == std::string::npos || source[close] == '{') {
             const std::size_t stop = close == std::string::npos ? source.size() : close;
             out.append(source, at, stop - at);

@@ -9,8 +9,8 @@
 #include <set>
 
 #include "core/base/date.hpp"
-#include "core/json/write.hpp"
 #include "core/base/quote.hpp"
+#include "core/json/write.hpp"
 
 namespace meso {
 
@@ -38,7 +38,7 @@ bool is_area(const RuleSet& rules, std::string_view id) {
 // The integer an answer denotes, or nullopt when it is not one; `text` is how to name it.
 struct IntegerAnswer {
     bool integral = false;
-    bool fits = false;       // representable as int64
+    bool fits = false;  // representable as int64
     std::int64_t value = 0;
     std::string text;
 };
@@ -83,19 +83,21 @@ AnswerCheck check_integer(const Question& question, const Json& value, const std
     if (!number.fits || number.value < low || number.value > high)
         return {std::nullopt,
                 {answer_error("answers.out_of_range", path,
-                              number.text + " is outside the allowed range " +
-                                  std::to_string(low) + " to " + std::to_string(high))}};
+                              number.text + " is outside the allowed range " + std::to_string(low) +
+                                  " to " + std::to_string(high))}};
     return {Json(number.value), {}};
 }
 
 AnswerCheck check_date(const Json& value, const std::string& path) {
     if (!value.is_string())
-        return {std::nullopt, {answer_error("answers.wrong_type", path,
-                                            "expected a date as a \"YYYY-MM-DD\" string")}};
+        return {std::nullopt,
+                {answer_error("answers.wrong_type", path,
+                              "expected a date as a \"YYYY-MM-DD\" string")}};
     if (!Date::parse(value.get<std::string>()))
         return {std::nullopt,
                 {answer_error("answers.bad_date", path,
-                              quoted(value.get<std::string>()) + " is not a valid YYYY-MM-DD date between " +
+                              quoted(value.get<std::string>()) +
+                                  " is not a valid YYYY-MM-DD date between " +
                                   "1900-01-01 and 2199-12-31")}};
     return {value, {}};
 }
@@ -249,8 +251,7 @@ AnswerCheck check_answer(const RuleSet& rules, const Question& question, const J
         case QuestionType::boolean: return check_boolean(value, path);
         case QuestionType::integer: return check_integer(question, value, path);
         case QuestionType::date: return check_date(value, path);
-        case QuestionType::single:
-            return check_single(rules, question, value, path, effective);
+        case QuestionType::single: return check_single(rules, question, value, path, effective);
         case QuestionType::multiple: return check_multiple(rules, question, value, path, effective);
     }
     return {std::nullopt, {answer_error("answers.wrong_type", path, "unsupported question type")}};

@@ -40,5 +40,4 @@ AnswerCheck check_answer(const RuleSet& rules, const Question& question, const J
 // The areas chosen in `effective` (the answer to the "areas" question), in area order.
 std::vector<std::string> chosen_areas(const RuleSet& rules, const Json& effective);
 
-
 }  // namespace meso

@@ -81,8 +81,8 @@ std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const Scr
     std::string out;
     append_line(out, "BEGIN:VCALENDAR");
     append_line(out, "VERSION:2.0");
-    append_line(out, "PRODID:-//meso-screener//" + rules.id + " " + rules.version + "//" +
-                         upper(lang));
+    append_line(out,
+                "PRODID:-//meso-screener//" + rules.id + " " + rules.version + "//" + upper(lang));
     append_line(out, "CALSCALE:GREGORIAN");
     append_line(out, "METHOD:PUBLISH");
     const std::size_t total = plan.dates.size();
@@ -90,8 +90,8 @@ std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const Scr
         const Date& date = plan.dates[i];
         const std::string day = compact(date);
         append_line(out, "BEGIN:VEVENT");
-        append_line(out, "UID:" + rules.id + "-" + std::to_string(i + 1) + "-" + day +
-                             "@meso-screener");
+        append_line(out,
+                    "UID:" + rules.id + "-" + std::to_string(i + 1) + "-" + day + "@meso-screener");
         append_line(out, "DTSTAMP:" + stamp);
         append_line(out, "DTSTART;VALUE=DATE:" + day);
         append_line(out, "DTEND;VALUE=DATE:" + compact(date.plus_days(1)));

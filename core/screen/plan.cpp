@@ -10,7 +10,6 @@
 namespace meso {
 namespace {
 
-
 // A course's schedule is capped so that a rule set typo cannot build a runaway calendar.
 constexpr std::int64_t max_planned_sessions = 1000;
 
@@ -77,9 +76,8 @@ std::vector<Date> schedule(std::optional<Date> start, const PlanRange& sessions,
     std::vector<Date> dates;
     if (!start || !sessions.planned || !interval.planned) return dates;
     if (!std::isfinite(*sessions.planned) || !std::isfinite(*interval.planned)) return dates;
-    const std::int64_t count =
-        std::clamp<std::int64_t>(std::llround(std::clamp(*sessions.planned, 0.0, 1e6)), 0,
-                                 max_planned_sessions);
+    const std::int64_t count = std::clamp<std::int64_t>(
+        std::llround(std::clamp(*sessions.planned, 0.0, 1e6)), 0, max_planned_sessions);
     const std::int64_t step =
         std::max<std::int64_t>(1, std::llround(std::clamp(*interval.planned, 0.0, 1e6)));
     for (std::int64_t n = 0; n < count; ++n) dates.push_back(start->plus_days(n * step));
@@ -167,9 +165,9 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
 
     const std::shared_ptr<const detail::Prepared> prepared = detail::prepared(rules);
     const std::map<std::string, std::string>& params = prepared->text_params;
-    for (PlanRange* range : {&plan.sessions, &plan.interval_days, &plan.first_results_sessions,
-                             &plan.effect_months, &plan.maintenance_per_year,
-                             &plan.session_minutes})
+    for (PlanRange* range :
+         {&plan.sessions, &plan.interval_days, &plan.first_results_sessions, &plan.effect_months,
+          &plan.maintenance_per_year, &plan.session_minutes})
         resolve_notes(rules, lang, *range, params);
     plan.preparation = resolve(rules, lang, rules.preparation, params);
     plan.during = resolve(rules, lang, rules.during, params);
@@ -199,7 +197,8 @@ Json plan_json(const RuleSet& rules, const std::string& lang, const PlanResult& 
             if (!names.empty()) names += ", ";
             names += concern ? rules.text(lang, concern->text) : id;
         }
-        out["general_figures_text"] = rules.text(lang, "plan.general_figures", {{"concerns", names}});
+        out["general_figures_text"] =
+            rules.text(lang, "plan.general_figures", {{"concerns", names}});
     }
     out["sessions"] = range_json(plan.sessions);
     out["interval_days"] = range_json(plan.interval_days);

@@ -20,10 +20,11 @@ namespace meso {
 struct ScreenInput {
     Json answers = Json::object();  // answer key -> value
     Date today = Date::from_days(0);
-    std::string lang;               // "" = the rule set's default language
+    std::string lang;  // "" = the rule set's default language
 };
 
-// The result of a screening. to_json() gives the contract of rules/DOMAIN.md ("CLI output contract"):
+// The result of a screening. to_json() gives the contract of rules/DOMAIN.md ("CLI output
+// contract"):
 // {
 //   "ruleset": {"id", "version"}, "lang", "today",
 //   "status", "status_text", "disclaimer",
@@ -39,8 +40,8 @@ struct FindingResult {
     std::string id;
     Severity severity;
     std::string text;
-    std::string until;                 // "" when none
-    std::optional<Date> earliest;      // postpone findings with a computable date
+    std::string until;             // "" when none
+    std::optional<Date> earliest;  // postpone findings with a computable date
     std::vector<std::string> sources;
 };
 
@@ -51,12 +52,12 @@ struct PlanRange {
 };
 
 struct PlanResult {
-    std::vector<std::string> concerns;   // chosen concerns that have a course
+    std::vector<std::string> concerns;  // chosen concerns that have a course
     std::vector<std::string> areas;
     std::vector<std::string> general_figures;  // concerns planned with the general figures
-    PlanRange sessions, interval_days, first_results_sessions, effect_months,
-        maintenance_per_year, session_minutes;
-    std::vector<Date> dates;             // empty when no start can be computed yet
+    PlanRange sessions, interval_days, first_results_sessions, effect_months, maintenance_per_year,
+        session_minutes;
+    std::vector<Date> dates;  // empty when no start can be computed yet
     // Texts already resolved in the screening language, with their sources.
     std::vector<SourcedText> preparation, during, aftercare, facts, notes;
     std::optional<Json> cost;  // {"currency","per_session","min","max","planned"} when priced

@@ -57,9 +57,9 @@ struct Session::State {
                 const Json partial =
                     dynamic ? detail::effective_before(set, dependencies, evaluation, position)
                             : Json();
-                state.visible = detail::evaluate_visibility(
-                    question, dynamic ? partial : evaluation.effective, context,
-                    state.rule_errors, evaluations);
+                state.visible =
+                    detail::evaluate_visibility(question, dynamic ? partial : evaluation.effective,
+                                                context, state.rule_errors, evaluations);
             }
             if (question.id != key && !reads_changed && state.visible == was_visible) continue;
             const std::optional<Json> before = state.value;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/json/write.hpp"
 #include "core/ruleset/keys.hpp"
 #include "core/screen/answers.hpp"
-#include "core/json/write.hpp"
 #include "core/screen/plan.hpp"
 #include "core/screen/status.hpp"
 
@@ -104,8 +104,7 @@ Json effective_before(const RuleSet& rules, const Dependencies& dependencies,
 }
 
 Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
-                        const ScreenInput& input, std::size_t& evaluations,
-                        logic::Budget& budget) {
+                        const ScreenInput& input, std::size_t& evaluations, logic::Budget& budget) {
     Evaluation out;
     out.key_errors = check_answer_keys(rules, input.answers);
     out.questions.resize(rules.questions.size());

@@ -25,10 +25,10 @@ namespace meso::detail {
 
 struct QuestionState {
     bool visible = false;
-    bool answered = false;       // the answers hold a non-null value for it
-    std::optional<Json> value;   // the valid value rules see; only while visible
-    Errors rule_errors;          // enableWhen could not be evaluated (the question stays shown)
-    Errors answer_errors;        // only while visible
+    bool answered = false;      // the answers hold a non-null value for it
+    std::optional<Json> value;  // the valid value rules see; only while visible
+    Errors rule_errors;         // enableWhen could not be evaluated (the question stays shown)
+    Errors answer_errors;       // only while visible
 };
 
 struct FindingState {
@@ -38,7 +38,7 @@ struct FindingState {
 };
 
 struct Evaluation {
-    Errors key_errors;  // the answers object itself, unknown keys
+    Errors key_errors;                     // the answers object itself, unknown keys
     std::vector<QuestionState> questions;  // indexed like RuleSet::questions
     std::vector<FindingState> findings;    // indexed like RuleSet::findings
     Json effective = Json::object();       // valid answers of visible questions
@@ -66,11 +66,9 @@ Json effective_before(const RuleSet& rules, const Dependencies& dependencies,
 
 // Everything, from scratch.
 Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
-                        const ScreenInput& input, std::size_t& evaluations,
-                        logic::Budget& budget);
+                        const ScreenInput& input, std::size_t& evaluations, logic::Budget& budget);
 
-ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
-                      const Evaluation& evaluation);
+ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation);
 
 // Errors or missing answers give `incomplete` whatever the findings; otherwise the most severe
 // finding wins (ineligible > postpone > consult), and no finding at all gives `eligible`.

@@ -189,9 +189,7 @@ std::vector<AnswerValue> AnswerSpace::values(std::size_t question,
     return out;
 }
 
-std::vector<AnswerValue> AnswerSpace::boolean_values() const {
-    return {Json(true), Json(false)};
-}
+std::vector<AnswerValue> AnswerSpace::boolean_values() const { return {Json(true), Json(false)}; }
 
 // Both bounds and one past each, and around every number a condition compares it with.
 std::vector<AnswerValue> AnswerSpace::integer_values(std::size_t question) const {
@@ -259,8 +257,8 @@ std::vector<AnswerValue> AnswerSpace::option_values(std::size_t question,
 std::vector<AnswerValue> AnswerSpace::concern_values(std::size_t question) const {
     const auto& named = literals_[question].strings;
     auto coarse_key = [&](const Concern& c) {
-        return c.course + '|' + (c.needs_doctor ? "d" : "") + '|' +
-               (c.general_figures ? "g" : "") + '|' + (named.count(c.id) ? c.id : "");
+        return c.course + '|' + (c.needs_doctor ? "d" : "") + '|' + (c.general_figures ? "g" : "") +
+               '|' + (named.count(c.id) ? c.id : "");
     };
     auto fine_key = [&](const Concern& c) {
         std::vector<std::string> areas = c.areas;

@@ -1,6 +1,7 @@
 // The answer space the rules can tell apart: for every question, the few values that no condition
 // can tell from the values left out, and the groups of questions that no condition reads
-// together. The verifier (core/tools/verify.hpp) enumerates this space instead of every possible answer.
+// together. The verifier (core/tools/verify.hpp) enumerates this space instead of every possible
+// answer.
 #pragma once
 
 #include <cstddef>

@@ -88,7 +88,8 @@ std::string waiting_cell(const RuleSet& rules, std::string_view lang, const Find
         for (const auto& name : names) {
             const auto setting = rules.settings.find(name);
             if (setting == rules.settings.end()) continue;
-            parts.push_back(name + " = " + setting_value(setting->second) + " " + setting->second.unit);
+            parts.push_back(name + " = " + setting_value(setting->second) + " " +
+                            setting->second.unit);
         }
     }
     return parts.empty() ? "—" : join(parts, "<br>");
@@ -105,9 +106,9 @@ std::string decision_table(const RuleSet& rules, std::string_view lang) {
         << "| --- | --- | --- | --- | --- |\n";
     for (const auto& finding : rules.findings) {
         out << "| " << cell("**" + finding.id + "**<br>" + rules.text(lang, finding.text)) << " | "
-            << cell(condition_cell(rules, lang, finding)) << " | " << to_string(finding.severity) << " | "
-            << cell(waiting_cell(rules, lang, finding)) << " | " << cell(sources_cell(rules, finding.sources))
-            << " |\n";
+            << cell(condition_cell(rules, lang, finding)) << " | " << to_string(finding.severity)
+            << " | " << cell(waiting_cell(rules, lang, finding)) << " | "
+            << cell(sources_cell(rules, finding.sources)) << " |\n";
     }
 
     out << "\n## Settings\n\n"
@@ -115,9 +116,11 @@ std::string decision_table(const RuleSet& rules, std::string_view lang) {
         << "| --- | --- | --- | --- | --- |\n";
     for (const auto& [id, setting] : rules.settings) {
         std::string sources = sources_cell(rules, setting.sources);
-        if (setting.seed_leaves_open) sources += std::string(sources.empty() ? "" : "<br>") + "the seeds leave it open";
-        out << "| " << cell(id) << " | " << cell(setting_value(setting)) << " | " << cell(setting.unit) << " | "
-            << cell(rules.text(lang, setting.text)) << " | " << cell(sources.empty() ? "—" : sources) << " |\n";
+        if (setting.seed_leaves_open)
+            sources += std::string(sources.empty() ? "" : "<br>") + "the seeds leave it open";
+        out << "| " << cell(id) << " | " << cell(setting_value(setting)) << " | "
+            << cell(setting.unit) << " | " << cell(rules.text(lang, setting.text)) << " | "
+            << cell(sources.empty() ? "—" : sources) << " |\n";
     }
     return out.str();
 }

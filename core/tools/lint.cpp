@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <set>
 
-#include "core/ruleset/ruleset.hpp"
-#include "core/tools/lint.hpp"
 #include "core/ruleset/keys.hpp"
 #include "core/ruleset/reader.hpp"
+#include "core/ruleset/ruleset.hpp"
 #include "core/ruleset/scan.hpp"
+#include "core/tools/lint.hpp"
 
 namespace meso {
 namespace {
@@ -53,35 +53,41 @@ Names used_text_keys(const RuleSet& rules) {
     for (const auto& area : rules.areas) add_key(area.text);
     for (const auto& course : rules.courses) {
         add_key(course.text);
-        for (const RangeFact* fact : {&course.sessions, &course.interval_days, &course.first_results_sessions,
-                                      &course.effect_months, &course.maintenance_per_year, &course.session_minutes}) {
+        for (const RangeFact* fact :
+             {&course.sessions, &course.interval_days, &course.first_results_sessions,
+              &course.effect_months, &course.maintenance_per_year, &course.session_minutes}) {
             for (const auto& range : fact->ranges) add_key(range.note);
         }
         add_sourced(course.notes);
     }
     for (const auto& [id, setting] : rules.settings) add_key(setting.text);
-    for (const auto* list : {&rules.preparation, &rules.during, &rules.aftercare, &rules.facts}) add_sourced(*list);
+    for (const auto* list : {&rules.preparation, &rules.during, &rules.aftercare, &rules.facts})
+        add_sourced(*list);
     for (const auto& invariant : rules.invariants) add_key(invariant.text);
     return keys;
 }
 
 Names cited_sources(const RuleSet& rules) {
     Names cited;
-    const auto cite = [&](const std::vector<std::string>& ids) { cited.insert(ids.begin(), ids.end()); };
+    const auto cite = [&](const std::vector<std::string>& ids) {
+        cited.insert(ids.begin(), ids.end());
+    };
     const auto cite_texts = [&](const std::vector<SourcedText>& texts) {
         for (const auto& text : texts) cite(text.sources);
     };
     for (const auto& finding : rules.findings) cite(finding.sources);
     for (const auto& concern : rules.concerns) cite(concern.sources);
     for (const auto& course : rules.courses) {
-        for (const RangeFact* fact : {&course.sessions, &course.interval_days, &course.first_results_sessions,
-                                      &course.effect_months, &course.maintenance_per_year, &course.session_minutes}) {
+        for (const RangeFact* fact :
+             {&course.sessions, &course.interval_days, &course.first_results_sessions,
+              &course.effect_months, &course.maintenance_per_year, &course.session_minutes}) {
             for (const auto& range : fact->ranges) cite(range.sources);
         }
         cite_texts(course.notes);
     }
     for (const auto& [id, setting] : rules.settings) cite(setting.sources);
-    for (const auto* list : {&rules.preparation, &rules.during, &rules.aftercare, &rules.facts}) cite_texts(*list);
+    for (const auto* list : {&rules.preparation, &rules.during, &rules.aftercare, &rules.facts})
+        cite_texts(*list);
     return cited;
 }
 
@@ -89,13 +95,15 @@ Names cited_sources(const RuleSet& rules) {
 std::vector<std::pair<const logic::Program*, std::string>> conditions(const RuleSet& rules) {
     std::vector<std::pair<const logic::Program*, std::string>> out;
     for (const auto& question : rules.questions) {
-        if (question.enable_when) out.emplace_back(&*question.enable_when, question.path + "/enableWhen");
+        if (question.enable_when)
+            out.emplace_back(&*question.enable_when, question.path + "/enableWhen");
     }
     for (const auto& finding : rules.findings) {
         out.emplace_back(&finding.when, finding.path + "/when");
         if (finding.earliest) out.emplace_back(&*finding.earliest, finding.path + "/earliest");
     }
-    for (const auto& invariant : rules.invariants) out.emplace_back(&invariant.check, invariant.path + "/check");
+    for (const auto& invariant : rules.invariants)
+        out.emplace_back(&invariant.check, invariant.path + "/check");
     return out;
 }
 
@@ -103,7 +111,8 @@ void lint_sources(const RuleSet& rules, Errors& out) {
     const Names cited = cited_sources(rules);
     for (const auto& [id, source] : rules.sources) {
         if (!cited.contains(id)) {
-            add(out, "lint.unused_source", pointer_append("/sources", id), "source " + quote(id) + " is never cited");
+            add(out, "lint.unused_source", pointer_append("/sources", id),
+                "source " + quote(id) + " is never cited");
         }
     }
 }
@@ -111,21 +120,25 @@ void lint_sources(const RuleSet& rules, Errors& out) {
 void lint_questions(const RuleSet& rules, Errors& out) {
     Names read;
     for (const auto& question : rules.questions) {
-        if (question.enable_when) read.insert(question.enable_when->roots().begin(), question.enable_when->roots().end());
+        if (question.enable_when)
+            read.insert(question.enable_when->roots().begin(), question.enable_when->roots().end());
     }
     for (const auto& finding : rules.findings) {
         read.insert(finding.when.roots().begin(), finding.when.roots().end());
-        if (finding.earliest) read.insert(finding.earliest->roots().begin(), finding.earliest->roots().end());
+        if (finding.earliest)
+            read.insert(finding.earliest->roots().begin(), finding.earliest->roots().end());
     }
     for (const auto& question : rules.questions) {
         if (!read.contains(question.id) && !read_by_planner(question)) {
-            add(out, "lint.unread_question", question.path, "no condition reads " + quote(question.id));
+            add(out, "lint.unread_question", question.path,
+                "no condition reads " + quote(question.id));
         }
     }
 
     // A question shown by an answer that is asked later makes the form jump back.
     std::map<std::string, std::size_t, std::less<>> order;
-    for (std::size_t i = 0; i < rules.questions.size(); ++i) order.emplace(rules.questions[i].id, i);
+    for (std::size_t i = 0; i < rules.questions.size(); ++i)
+        order.emplace(rules.questions[i].id, i);
     for (std::size_t i = 0; i < rules.questions.size(); ++i) {
         const auto& question = rules.questions[i];
         if (!question.enable_when) continue;
@@ -144,7 +157,8 @@ void lint_conditions(const RuleSet& rules, Errors& out) {
     for (const auto& [program, path] : conditions(rules)) {
         if (program->has_dynamic_variables()) {
             add(out, "lint.dynamic_variable", path,
-                "a variable name is computed when the rule runs, so which answers it reads is unknown");
+                "a variable name is computed when the rule runs, so which answers it reads is "
+                "unknown");
         }
     }
 }
@@ -152,7 +166,8 @@ void lint_conditions(const RuleSet& rules, Errors& out) {
 void lint_settings(const RuleSet& rules, Errors& out) {
     Names used;
     for (const char* section : {"questions", "findings", "invariants"}) {
-        if (rules.document.contains(section)) rules_detail::settings_read(rules.document[section], used);
+        if (rules.document.contains(section))
+            rules_detail::settings_read(rules.document[section], used);
     }
     for (const auto& [lang, table] : rules.locales) {
         for (const auto& [key, text] : table) {
@@ -163,7 +178,8 @@ void lint_settings(const RuleSet& rules, Errors& out) {
     }
     for (const auto& [id, setting] : rules.settings) {
         if (!used.contains(id) && !read_by_planner(id)) {
-            add(out, "lint.unused_setting", pointer_append("/settings", id), "setting " + quote(id) + " is never used");
+            add(out, "lint.unused_setting", pointer_append("/settings", id),
+                "setting " + quote(id) + " is never used");
         }
     }
 }
@@ -177,17 +193,20 @@ void lint_references(const RuleSet& rules, Errors& out) {
     for (const auto& question : rules.questions) steps_used.insert(question.step);
     for (std::size_t i = 0; i < rules.areas.size(); ++i) {
         if (!areas_used.contains(rules.areas[i].id)) {
-            add(out, "lint.unused_area", pointer_append("/areas", i), "no concern has the area " + quote(rules.areas[i].id));
+            add(out, "lint.unused_area", pointer_append("/areas", i),
+                "no concern has the area " + quote(rules.areas[i].id));
         }
     }
     for (const auto& course : rules.courses) {
         if (!courses_used.contains(course.id)) {
-            add(out, "lint.unused_course", course.path, "no concern uses the course " + quote(course.id));
+            add(out, "lint.unused_course", course.path,
+                "no concern uses the course " + quote(course.id));
         }
     }
     for (std::size_t i = 0; i < rules.steps.size(); ++i) {
         if (!steps_used.contains(rules.steps[i].id)) {
-            add(out, "lint.empty_step", pointer_append("/steps", i), "no question is on the step " + quote(rules.steps[i].id));
+            add(out, "lint.empty_step", pointer_append("/steps", i),
+                "no question is on the step " + quote(rules.steps[i].id));
         }
     }
 }
@@ -200,7 +219,8 @@ void lint_translations(const RuleSet& rules, Errors& out) {
         const std::string lang_path = pointer_append("/locales", lang);
         for (const auto& [key, text] : table->second) {
             if (!used.contains(key) && !key.starts_with(face_text_prefix)) {
-                add(out, "lint.unused_translation", pointer_append(lang_path, key), quote(key) + " is not used");
+                add(out, "lint.unused_translation", pointer_append(lang_path, key),
+                    quote(key) + " is not used");
             }
         }
     }

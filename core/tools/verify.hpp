@@ -20,7 +20,7 @@ struct VerifyOptions {
     // Logic steps of every screening and invariant together (logic::Limits::max_steps is one
     // screening's): about a minute natively. Beyond it: verify.too_large.
     std::size_t max_steps = 3'000'000'000;
-    unsigned threads = 2;                       // 0 or 1: everything on the calling thread
+    unsigned threads = 2;  // 0 or 1: everything on the calling thread
 };
 
 // The smallest answers found that break one invariant: the fewest answered keys, found by
@@ -32,9 +32,9 @@ struct Counterexample {
 };
 
 struct VerifyReport {
-    std::size_t combinations = 0;  // screen() calls made
-    std::size_t groups = 0;        // independent question groups
-    std::size_t group_answers = 0; // answer combinations enumerated inside the groups
+    std::size_t combinations = 0;            // screen() calls made
+    std::size_t groups = 0;                  // independent question groups
+    std::size_t group_answers = 0;           // answer combinations enumerated inside the groups
     std::vector<std::string> invariants;     // ids checked
     std::vector<Counterexample> violations;  // one per violated invariant, in invariant order
     bool complete = true;  // false when max_combinations cut the search: then it proves nothing

@@ -1,6 +1,7 @@
 // Screening every value of a group against every outcome of the other groups, and against every
-// value of each other group, on up to `threads` threads. The rule set and its compiled programs are only read, never written, so
-// the threads share them; each thread keeps its own best counterexamples.
+// value of each other group, on up to `threads` threads. The rule set and its compiled programs are
+// only read, never written, so the threads share them; each thread keeps its own best
+// counterexamples.
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -142,8 +143,11 @@ namespace {
 class Checker {
 public:
     Checker(Screener& screener, const Json& neutral, unsigned threads)
-        : screener_(screener), rules_(screener.rules()), neutral_(neutral),
-          context_{screener.today().iso()}, workers_(std::max(1u, threads)) {
+        : screener_(screener),
+          rules_(screener.rules()),
+          neutral_(neutral),
+          context_{screener.today().iso()},
+          workers_(std::max(1u, threads)) {
         for (Worker& worker : workers_) worker.best.resize(rules_.invariants.size());
     }
 
@@ -230,8 +234,8 @@ void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsign
             ends.push_back((ends.empty() ? 0 : ends.back()) +
                            states[static_cast<std::size_t>(hidden_by(value.outcome))].size());
         going = checker.batch(ends.back(), [&](std::size_t k, auto& order) {
-            const auto i = static_cast<std::size_t>(
-                std::upper_bound(ends.begin(), ends.end(), k) - ends.begin());
+            const auto i = static_cast<std::size_t>(std::upper_bound(ends.begin(), ends.end(), k) -
+                                                    ends.begin());
             const std::size_t s = k - (i == 0 ? 0 : ends[i - 1]);
             order = {0, g, i, s};
             Json answers =

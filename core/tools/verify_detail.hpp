@@ -17,9 +17,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/tools/answer_space.hpp"
 #include "core/ruleset/ruleset.hpp"
 #include "core/screen/screen.hpp"
+#include "core/tools/answer_space.hpp"
 #include "core/tools/verify.hpp"
 
 namespace meso::verify_detail {
@@ -80,16 +80,25 @@ struct Outcome {
     bool error = false;
     bool undated = false;
     std::optional<std::int64_t> earliest;
-    bool planner = false;                // the group the plan reads: the fields below are its
-    std::optional<std::int64_t> start;   // earliest_start
-    bool plan = false;                   // a plan is shown
-    std::optional<std::int64_t> first;   // the plan's first date
+    bool planner = false;               // the group the plan reads: the fields below are its
+    std::optional<std::int64_t> start;  // earliest_start
+    bool plan = false;                  // a plan is shown
+    std::optional<std::int64_t> first;  // the plan's first date
 
     // Every field, for ordering (spelt out: the wasm build's library has no <=> for optional).
     std::array<std::int64_t, 12> key() const {
-        return {severities,        missing,           error, undated, earliest.has_value(),
-                earliest.value_or(0), planner,        start.has_value(), start.value_or(0),
-                plan,              first.has_value(), first.value_or(0)};
+        return {severities,
+                missing,
+                error,
+                undated,
+                earliest.has_value(),
+                earliest.value_or(0),
+                planner,
+                start.has_value(),
+                start.value_or(0),
+                plan,
+                first.has_value(),
+                first.value_or(0)};
     }
     bool operator==(const Outcome& other) const { return key() == other.key(); }
     bool operator<(const Outcome& other) const { return key() < other.key(); }

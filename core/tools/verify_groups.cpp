@@ -39,7 +39,10 @@ std::string shown_text(Json result, const Outcome& outcome) {
 class GroupEnumerator {
 public:
     GroupEnumerator(const AnswerSpace& space, Screener& screener, std::size_t group)
-        : space_(space), screener_(screener), group_(group), questions_(space.groups()[group]),
+        : space_(space),
+          screener_(screener),
+          group_(group),
+          questions_(space.groups()[group]),
           context_{screener.today().iso()} {}
 
     // False when a limit cut it short.

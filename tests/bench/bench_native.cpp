@@ -73,24 +73,28 @@ int main(int argc, char** argv) {
     };
     Counts by_status{}, by_screen{};
     const double verdict_seconds = best_of_rounds(
-        [&](const meso::ScreenInput& input) { return meso::screen_status(rules, input); }, by_status);
+        [&](const meso::ScreenInput& input) { return meso::screen_status(rules, input); },
+        by_status);
     const double screen_seconds = best_of_rounds(
-        [&](const meso::ScreenInput& input) { return meso::screen(rules, input).status; }, by_screen);
+        [&](const meso::ScreenInput& input) { return meso::screen(rules, input).status; },
+        by_screen);
     if (by_status != by_screen) return fail("screen_status() and screen() disagree");
 
     std::size_t bytes = 0;
     const auto start = std::chrono::steady_clock::now();
-    for (const auto& input : inputs) bytes += meso::screen(rules, input).to_json(rules, input).dump().size();
+    for (const auto& input : inputs)
+        bytes += meso::screen(rules, input).to_json(rules, input).dump().size();
     const double with_json = seconds_since(start);
 
     const double n = static_cast<double>(inputs.size());
-    std::printf("{\"respondents\":%zu,\"rounds\":%d,\"seconds\":%.6f,\"evals_per_s\":%.1f,"
-                "\"screen_seconds\":%.6f,\"screen_evals_per_s\":%.1f,"
-                "\"with_json_seconds\":%.6f,\"with_json_evals_per_s\":%.1f,\"json_bytes\":%zu,"
-                "\"status\":{\"incomplete\":%zu,\"eligible\":%zu,\"consult\":%zu,\"postpone\":%zu,"
-                "\"ineligible\":%zu}}\n",
-                inputs.size(), rounds, verdict_seconds, n / verdict_seconds, screen_seconds,
-                n / screen_seconds, with_json, n / with_json, bytes, by_status[0], by_status[1],
-                by_status[2], by_status[3], by_status[4]);
+    std::printf(
+        "{\"respondents\":%zu,\"rounds\":%d,\"seconds\":%.6f,\"evals_per_s\":%.1f,"
+        "\"screen_seconds\":%.6f,\"screen_evals_per_s\":%.1f,"
+        "\"with_json_seconds\":%.6f,\"with_json_evals_per_s\":%.1f,\"json_bytes\":%zu,"
+        "\"status\":{\"incomplete\":%zu,\"eligible\":%zu,\"consult\":%zu,\"postpone\":%zu,"
+        "\"ineligible\":%zu}}\n",
+        inputs.size(), rounds, verdict_seconds, n / verdict_seconds, screen_seconds,
+        n / screen_seconds, with_json, n / with_json, bytes, by_status[0], by_status[1],
+        by_status[2], by_status[3], by_status[4]);
     return 0;
 }

@@ -18,16 +18,16 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/tools/lint.hpp"
-#include "core/tools/decision_table.hpp"
-#include "core/screen/answers.hpp"
 #include "core/base/date.hpp"
-#include "core/ruleset/describe.hpp"
 #include "core/base/error.hpp"
 #include "core/json/parse.hpp"
 #include "core/logic/program.hpp"
+#include "core/ruleset/describe.hpp"
 #include "core/ruleset/ruleset.hpp"
+#include "core/screen/answers.hpp"
 #include "core/screen/screen.hpp"
+#include "core/tools/decision_table.hpp"
+#include "core/tools/lint.hpp"
 
 namespace meso::fuzz {
 
@@ -274,18 +274,22 @@ inline std::string json_type(const Json& value) {
 }
 
 // "" when `ours` and `theirs` are the same value of the same types throughout.
-inline std::string json_difference(const Json& ours, const Json& theirs, const std::string& path = "") {
+inline std::string json_difference(const Json& ours, const Json& theirs,
+                                   const std::string& path = "") {
     const std::string where = " at " + (path.empty() ? std::string("/") : path);
-    if (ours.type() != theirs.type()) return json_type(ours) + " instead of " + json_type(theirs) + where;
+    if (ours.type() != theirs.type())
+        return json_type(ours) + " instead of " + json_type(theirs) + where;
     if (ours.is_number_float()) {
         const double a = ours.get<double>(), b = theirs.get<double>();
-        if (std::memcmp(&a, &b, sizeof a) != 0) return ours.dump() + " instead of " + theirs.dump() + where;
+        if (std::memcmp(&a, &b, sizeof a) != 0)
+            return ours.dump() + " instead of " + theirs.dump() + where;
         return "";
     }
     if (ours.is_array()) {
         if (ours.size() != theirs.size()) return "an array of another size" + where;
         for (std::size_t i = 0; i < ours.size(); ++i) {
-            if (auto problem = json_difference(ours[i], theirs[i], pointer_append(path, i)); !problem.empty())
+            if (auto problem = json_difference(ours[i], theirs[i], pointer_append(path, i));
+                !problem.empty())
                 return problem;
         }
         return "";
@@ -293,8 +297,10 @@ inline std::string json_difference(const Json& ours, const Json& theirs, const s
     if (ours.is_object()) {
         if (ours.size() != theirs.size()) return "an object of another size" + where;
         for (auto a = ours.begin(), b = theirs.begin(); a != ours.end(); ++a, ++b) {
-            if (a.key() != b.key()) return "key \"" + a.key() + "\" instead of \"" + b.key() + "\"" + where;
-            if (auto problem = json_difference(*a, *b, pointer_append(path, a.key())); !problem.empty())
+            if (a.key() != b.key())
+                return "key \"" + a.key() + "\" instead of \"" + b.key() + "\"" + where;
+            if (auto problem = json_difference(*a, *b, pointer_append(path, a.key()));
+                !problem.empty())
                 return problem;
         }
         return "";
@@ -309,7 +315,8 @@ inline std::string check_json_error(const Errors& errors) {
     if (e.code == "json.syntax") {
         if (!e.path.empty() || e.message.rfind("line ", 0) != 0)
             return "a syntax error without line and column: " + e.to_string();
-    } else if (e.code != "json.number" && e.code != "json.too_deep" && e.code != "json.duplicate_key") {
+    } else if (e.code != "json.number" && e.code != "json.too_deep" &&
+               e.code != "json.duplicate_key") {
         return "an unexpected error: " + e.to_string();
     }
     return "";

@@ -9,10 +9,10 @@
 
 #include <emscripten/bind.h>
 
-#include "core/ruleset/describe.hpp"
 #include "core/json/parse.hpp"
 #include "core/json/write.hpp"
 #include "core/logic/program.hpp"
+#include "core/ruleset/describe.hpp"
 #include "core/ruleset/prepared.hpp"
 #include "core/ruleset/ruleset.hpp"
 #include "core/screen/screen.hpp"
@@ -44,7 +44,8 @@ std::string logic_apply(const std::string& rule_text, const std::string& data_te
 
 std::optional<meso::Date> parse_today(const std::string& today, std::string& error) {
     auto date = meso::Date::parse(today);
-    if (!date) error = failure({{"input.bad_today", "", "today must be a real date as YYYY-MM-DD"}});
+    if (!date)
+        error = failure({{"input.bad_today", "", "today must be a real date as YYYY-MM-DD"}});
     return date;
 }
 
@@ -102,7 +103,9 @@ public:
 
     std::shared_ptr<const meso::RuleSet> rules() const { return rules_; }
 
-    std::string pick(const std::string& lang) const { return meso::detail::resolve_lang(*rules_, lang); }
+    std::string pick(const std::string& lang) const {
+        return meso::detail::resolve_lang(*rules_, lang);
+    }
 
     static std::string not_loaded() {
         return failure({{"input.no_rules", "", "no rule set is loaded"}});
@@ -185,7 +188,9 @@ public:
         return success(meso::plan_ics(session_->rules(), session_->result(), session_->input()));
     }
 
-    double evaluations() const { return session_ ? static_cast<double>(session_->last_evaluations()) : 0; }
+    double evaluations() const {
+        return session_ ? static_cast<double>(session_->last_evaluations()) : 0;
+    }
 
 private:
     std::unique_ptr<meso::Session> session_;

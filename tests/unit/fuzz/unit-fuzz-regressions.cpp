@@ -28,7 +28,8 @@ std::string read_bytes(const fs::path& path) {
 std::vector<fs::path> inputs(const char* target) {
     std::vector<fs::path> out;
     for (const auto& entry : fs::directory_iterator(regressions / target)) {
-        if (entry.is_regular_file() && entry.path().filename() != "README.md") out.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().filename() != "README.md")
+            out.push_back(entry.path());
     }
     std::sort(out.begin(), out.end());
     return out;
@@ -55,8 +56,8 @@ TEST_CASE("fuzz regressions: fuzz_ruleset inputs") {
 }
 
 TEST_CASE("fuzz regressions: fuzz_session inputs") {
-    const auto rules =
-        meso::fuzz::load_session_rules(read_bytes(fs::path(MESO_SOURCE_DIR) / "tests" / "rulesets" / "minimal.json"));
+    const auto rules = meso::fuzz::load_session_rules(
+        read_bytes(fs::path(MESO_SOURCE_DIR) / "tests" / "rulesets" / "minimal.json"));
     REQUIRE(rules);
     const auto files = inputs("session");
     CHECK_FALSE(files.empty());

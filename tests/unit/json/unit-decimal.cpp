@@ -65,8 +65,8 @@ TEST_CASE("decimal::parse reads literals to the nearest double") {
         {"1.5e-7", 1.5e-7},
         {"1E+2", 100},
         {"0.1", 0.1},
-        {"9007199254740993", 9007199254740992.0},     // halfway: to the even neighbour
-        {"9007199254740995", 9007199254740996.0},     // halfway: to the even neighbour
+        {"9007199254740993", 9007199254740992.0},  // halfway: to the even neighbour
+        {"9007199254740995", 9007199254740996.0},  // halfway: to the even neighbour
         {"9007199254740993.000000000000000000001", 9007199254740994.0},  // above halfway
         {"1.7976931348623157e308", std::numeric_limits<double>::max()},
         {"1.7976931348623159e308", std::numeric_limits<double>::infinity()},

@@ -67,10 +67,31 @@ TEST_CASE("parse_json reads whitespace, literals and a byte order mark as nlohma
     CHECK(only_value("\xEF\xBB\xBF{}") == Json::object());
     CHECK(only_value("{ } ") == Json::object());
     CHECK(only_value("[ ]") == Json::array());
-    for (const std::string text :
-         {"\f1", "\v1", "1\f", "\xC2\xA0" "1", " \xEF\xBB\xBF" "1", "\xEF\xBB\xBF\xEF\xBB\xBF" "1", "\xEF\xBB" "1",
-          "True", "nul", "nulll", "NaN", "Infinity", "undefined", "'a'", "/* no */ 1", "1 // no", "[1,]",
-          "{\"a\":1,}", "[,1]", "{,}", "\"a\" : 1"}) {
+    for (const std::string text : {"\f1",
+                                   "\v1",
+                                   "1\f",
+                                   "\xC2\xA0"
+                                   "1",
+                                   " \xEF\xBB\xBF"
+                                   "1",
+                                   "\xEF\xBB\xBF\xEF\xBB\xBF"
+                                   "1",
+                                   "\xEF\xBB"
+                                   "1",
+                                   "True",
+                                   "nul",
+                                   "nulll",
+                                   "NaN",
+                                   "Infinity",
+                                   "undefined",
+                                   "'a'",
+                                   "/* no */ 1",
+                                   "1 // no",
+                                   "[1,]",
+                                   "{\"a\":1,}",
+                                   "[,1]",
+                                   "{,}",
+                                   "\"a\" : 1"}) {
         CAPTURE(printable(text));
         CHECK(only_error(text).code == "json.syntax");
     }
@@ -114,7 +135,8 @@ TEST_CASE("parse_json rounds decimal numbers correctly") {
     CHECK(only_value("4.9e-324").get<double>() == 4.9e-324);  // the smallest subnormal
     CHECK(only_value("1e-400").get<double>() == 0.0);         // underflow is finite, so accepted
     CHECK(only_value("1.7976931348623157e308").get<double>() == 1.7976931348623157e308);
-    CHECK(only_value("9007199254740993").get<std::uint64_t>() == 9007199254740993u);  // no double detour
+    CHECK(only_value("9007199254740993").get<std::uint64_t>() ==
+          9007199254740993u);  // no double detour
     CHECK(only_value("9007199254740993.0").get<double>() == 9007199254740992.0);
 }
 
@@ -122,8 +144,10 @@ TEST_CASE("parse_json reads numbers whatever the C locale's decimal point") {
     // Only checkable where a locale with a decimal comma is installed.
     const std::string saved = std::setlocale(LC_NUMERIC, nullptr);
     bool found = false;
-    for (const char* name : {"de_DE.UTF-8", "pl_PL.UTF-8", "uk_UA.UTF-8", "fr_FR.UTF-8", "de_DE.utf8"}) {
-        if (std::setlocale(LC_NUMERIC, name) != nullptr && *std::localeconv()->decimal_point == ',') {
+    for (const char* name :
+         {"de_DE.UTF-8", "pl_PL.UTF-8", "uk_UA.UTF-8", "fr_FR.UTF-8", "de_DE.utf8"}) {
+        if (std::setlocale(LC_NUMERIC, name) != nullptr &&
+            *std::localeconv()->decimal_point == ',') {
             found = true;
             break;
         }
@@ -166,26 +190,33 @@ TEST_CASE("parse_json says what it expected, where") {
         {"", "line 1, column 1: the document is empty"},
         {" \n ", "line 2, column 2: the document is empty"},
         {"x", "line 1, column 1: expected a value, found 'x'"},
-        {"[1, 2", "line 1, column 6: unexpected end of the document, expected ',' or ']' after an array element"},
+        {"[1, 2",
+         "line 1, column 6: unexpected end of the document, expected ',' or ']' after an array "
+         "element"},
         {"[1 2]", "line 1, column 4: expected ',' or ']' after an array element, found '2'"},
         {"[1,]", "line 1, column 4: expected a value, found ']'"},
         {"{", "line 1, column 2: unexpected end of the document, expected a string key or '}'"},
         {"{1:2}", "line 1, column 2: expected a string key or '}', found '1'"},
         {"{\"a\":1,}", "line 1, column 8: expected a string key after ',', found '}'"},
         {"{\"a\" 1}", "line 1, column 6: expected ':' after an object key, found '1'"},
-        {"{\"a\":1 \"b\":2}", "line 1, column 8: expected ',' or '}' after an object member, found '\"'"},
+        {"{\"a\":1 \"b\":2}",
+         "line 1, column 8: expected ',' or '}' after an object member, found '\"'"},
         {"{} {}", "line 1, column 4: expected the end of the document after the value, found '{'"},
-        {"1\0"s, "line 1, column 2: expected the end of the document after the value, found byte 0x00"},
+        {"1\0"s,
+         "line 1, column 2: expected the end of the document after the value, found byte 0x00"},
         {"fals", "line 1, column 5: invalid literal, expected false"},
         {"nulL", "line 1, column 4: invalid literal, expected null"},
         {"'a'", "line 1, column 1: expected a value, found \"'\""},
-        {"\xEF\xBB" "1", "line 1, column 1: expected a value, found byte 0xEF"},
+        {"\xEF\xBB"
+         "1",
+         "line 1, column 1: expected a value, found byte 0xEF"},
         {"-", "line 1, column 2: unexpected end of the document, expected a digit after '-'"},
         {"-x", "line 1, column 2: expected a digit after '-', found 'x'"},
         {"01", "line 1, column 2: a number cannot have leading zeros"},
         {"[-00]", "line 1, column 4: a number cannot have leading zeros"},
         {"1.e5", "line 1, column 3: expected a digit after '.', found 'e'"},
-        {"1e+", "line 1, column 4: unexpected end of the document, expected a digit in the exponent"},
+        {"1e+",
+         "line 1, column 4: unexpected end of the document, expected a digit in the exponent"},
         {"\"abc", "line 1, column 5: unexpected end of the document in a string"},
         {"\"a\\qb\"", "line 1, column 4: invalid escape \\q in a string"},
         {"\"a\\\x01\"", "line 1, column 4: invalid escape in a string: '\\' followed by byte 0x01"},
@@ -195,8 +226,10 @@ TEST_CASE("parse_json says what it expected, where") {
         {"\"\\ud800\\u0041\"", "line 1, column 2: unpaired surrogate \\ud800 in a string"},
         {"\"\\uD800\\uD800\"", "line 1, column 2: unpaired surrogate \\uD800 in a string"},
         {"[\"\\uDC00\\uD800\"]", "line 1, column 3: unpaired surrogate \\uDC00 in a string"},
-        {"\"\\uD83D\\uDE0\"", "line 1, column 13: \\u must be followed by four hex digits, found '\"'"},
-        {"{\"a\":\n  \"b\n\"}", "line 2, column 5: control character U+000A in a string must be escaped"},
+        {"\"\\uD83D\\uDE0\"",
+         "line 1, column 13: \\u must be followed by four hex digits, found '\"'"},
+        {"{\"a\":\n  \"b\n\"}",
+         "line 2, column 5: control character U+000A in a string must be escaped"},
         {"\"\x7F\x1F\"", "line 1, column 3: control character U+001F in a string must be escaped"},
         {"\"\xFF\"", "line 1, column 2: invalid UTF-8 in a string (byte 0xFF)"},
     };
@@ -210,12 +243,12 @@ TEST_CASE("parse_json says what it expected, where") {
 }
 
 TEST_CASE("parse_json rejects what is not UTF-8") {
-    for (const std::string text : {"\"\xC0\x80\"",           // overlong NUL
-                                   "\"\xC1\xBF\"",           // overlong
-                                   "\"\xE0\x80\x80\"",       // overlong
-                                   "\"\xF0\x80\x80\x80\"",   // overlong
-                                   "\"\xED\xA0\x80\"",       // a UTF-16 surrogate
-                                   "\"\xF4\x90\x80\x80\"",   // above U+10FFFF
+    for (const std::string text : {"\"\xC0\x80\"",          // overlong NUL
+                                   "\"\xC1\xBF\"",          // overlong
+                                   "\"\xE0\x80\x80\"",      // overlong
+                                   "\"\xF0\x80\x80\x80\"",  // overlong
+                                   "\"\xED\xA0\x80\"",      // a UTF-16 surrogate
+                                   "\"\xF4\x90\x80\x80\"",  // above U+10FFFF
                                    "\"\xF5\x80\x80\x80\"", "\"\xFE\"", "\"\x80\"", "\"\xE2\x82\"",
                                    "\"\xE2\x82", "\"\xF0\x9F\x98\""}) {
         CAPTURE(printable(text));
@@ -318,9 +351,11 @@ std::vector<std::string> corpus() {
     for (const char* dir : {"tests/cases", "tests/rulesets"}) {
         for (const fs::path& p : files_in(source / dir, true)) paths.push_back(p);
     }
-    for (const fs::path& p : files_in(fs::path(MESO_SOURCE_DIR) / "tests" / "conformance" / "jsonlogic", false))
+    for (const fs::path& p :
+         files_in(fs::path(MESO_SOURCE_DIR) / "tests" / "conformance" / "jsonlogic", false))
         paths.push_back(p);
-    for (const fs::path& p : files_in(source / "tests" / "fuzz" / "regressions" / "json", false)) paths.push_back(p);
+    for (const fs::path& p : files_in(source / "tests" / "fuzz" / "regressions" / "json", false))
+        paths.push_back(p);
     std::vector<std::string> texts;
     for (const fs::path& p : paths) texts.push_back(read_bytes(p));
     return texts;
@@ -343,20 +378,54 @@ public:
     }
 
     std::string mutated(std::string text) {
-        static const std::string snippets[] = {
-            "\\u", "\\uD800", "\\uDC00", "\\uD83D\\uDE00", "1e309", "-0", "-", "0.", "01", "1E+2", ".5",
-            "18446744073709551616", "-9223372036854775809", "\xEF\xBB\xBF", "\"", "\\", "[", "]", "{", "}",
-            ",", ":", "\0"s, "\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\x7F", "\x1F", "tru",
-            "nul", " ", "\n", "{\"a\":1,\"a\":2}", std::string(65, '[')};  // one deeper than max_depth
+        static const std::string snippets[] = {"\\u",
+                                               "\\uD800",
+                                               "\\uDC00",
+                                               "\\uD83D\\uDE00",
+                                               "1e309",
+                                               "-0",
+                                               "-",
+                                               "0.",
+                                               "01",
+                                               "1E+2",
+                                               ".5",
+                                               "18446744073709551616",
+                                               "-9223372036854775809",
+                                               "\xEF\xBB\xBF",
+                                               "\"",
+                                               "\\",
+                                               "[",
+                                               "]",
+                                               "{",
+                                               "}",
+                                               ",",
+                                               ":",
+                                               "\0"s,
+                                               "\xC0\x80",
+                                               "\xED\xA0\x80",
+                                               "\xF4\x90\x80\x80",
+                                               "\xE2\x82",
+                                               "\x7F",
+                                               "\x1F",
+                                               "tru",
+                                               "nul",
+                                               " ",
+                                               "\n",
+                                               "{\"a\":1,\"a\":2}",
+                                               std::string(65, '[')};  // one deeper than max_depth
         for (std::size_t n = 1 + below(3); n > 0; --n) {
             const std::size_t at = text.empty() ? 0 : below(text.size());
             const std::size_t length = std::min<std::size_t>(1 + below(8), text.size() - at);
             switch (below(5)) {
-                case 0: if (!text.empty()) text[at] = static_cast<char>(below(256)); break;
+                case 0:
+                    if (!text.empty()) text[at] = static_cast<char>(below(256));
+                    break;
                 case 1: text.insert(at, snippets[below(std::size(snippets))]); break;
                 case 2: text.erase(at, length); break;
                 case 3: text.resize(at); break;
-                default: text.insert(text.empty() ? 0 : below(text.size()), text.substr(at, length)); break;
+                default:
+                    text.insert(text.empty() ? 0 : below(text.size()), text.substr(at, length));
+                    break;
             }
         }
         return text;
@@ -401,10 +470,21 @@ private:
     }
 
     void number(std::string& out) {
-        static const char* edges[] = {"0", "-0", "-0.0", "0e0", "1E-2", "18446744073709551615",
-                                      "18446744073709551616", "-9223372036854775808", "-9223372036854775809",
-                                      "4.9e-324", "2.2250738585072011e-308", "1.7976931348623157e308",
-                                      "1e-400", "0.1", "123456789012345678901234567890"};
+        static const char* edges[] = {"0",
+                                      "-0",
+                                      "-0.0",
+                                      "0e0",
+                                      "1E-2",
+                                      "18446744073709551615",
+                                      "18446744073709551616",
+                                      "-9223372036854775808",
+                                      "-9223372036854775809",
+                                      "4.9e-324",
+                                      "2.2250738585072011e-308",
+                                      "1.7976931348623157e308",
+                                      "1e-400",
+                                      "0.1",
+                                      "123456789012345678901234567890"};
         if (below(4) == 0) {
             out += edges[below(std::size(edges))];
             return;
@@ -428,7 +508,8 @@ private:
     }
 
     void string(std::string& out) {
-        static const char* escapes[] = {"\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t", "\\u0000"};
+        static const char* escapes[] = {"\\\"", "\\\\", "\\/", "\\b",    "\\f",
+                                        "\\n",  "\\r",  "\\t", "\\u0000"};
         out += '"';
         for (std::size_t n = below(8); n > 0; --n) {
             switch (below(5)) {
@@ -459,7 +540,8 @@ private:
 
     void utf8(std::string& out) {
         static const std::uint32_t starts[] = {0x80, 0x800, 0xE000, 0x10000, 0x10FFF0};
-        const std::uint32_t cp = starts[below(std::size(starts))] + static_cast<std::uint32_t>(below(16));
+        const std::uint32_t cp =
+            starts[below(std::size(starts))] + static_cast<std::uint32_t>(below(16));
         if (cp < 0x800) {
             out += static_cast<char>(0xC0 | (cp >> 6));
         } else if (cp < 0x10000) {
@@ -505,7 +587,8 @@ TEST_CASE("the differential check itself tells types and signs apart") {
     CHECK(json_difference(Json(1), Json(1.0)) == "integer instead of float at /");
     CHECK(json_difference(Json(1u), Json(1)) == "unsigned instead of integer at /");
     CHECK(json_difference(Json(-0.0), Json(0.0)) == "-0.0 instead of 0.0 at /");
-    CHECK(json_difference(Json{{"a", {1, 2}}}, Json{{"a", {1, 2.0}}}) == "integer instead of float at /a/1");
+    CHECK(json_difference(Json{{"a", {1, 2}}}, Json{{"a", {1, 2.0}}}) ==
+          "integer instead of float at /a/1");
     CHECK(json_difference(Json{{"a", 1}}, Json{{"b", 1}}) == "key \"a\" instead of \"b\" at /");
     CHECK(json_difference(Json{{"a", {1, "x"}}}, Json{{"a", {1, "x"}}}) == "");
 }

@@ -48,9 +48,9 @@ Json random_value(std::mt19937_64& random, int depth) {
             return random() % 2 ? x : static_cast<double>(static_cast<std::int32_t>(random())) / 64;
         }
         case 5: {
-            static const char* const pieces[] = {"a",    "Z",    " ",    "\"",   "\\", "/",
-                                                 "\b",   "\f",   "\n",   "\r",   "\t", "\x01",
-                                                 "\x1f", "\x7f", "é", "€", "😀"};
+            static const char* const pieces[] = {"a",    "Z",    " ",  "\"", "\\", "/",
+                                                 "\b",   "\f",   "\n", "\r", "\t", "\x01",
+                                                 "\x1f", "\x7f", "é",  "€",  "😀"};
             std::string text;
             for (std::uint64_t n = random() % 12; n > 0; --n) {
                 text += pieces[random() % std::size(pieces)];

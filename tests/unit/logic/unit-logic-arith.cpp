@@ -22,7 +22,7 @@ TEST_CASE("logic +: parseFloat of every operand, one operand makes a number") {
         {R"({"+": ["12px"]})", "null", "12"},
         {R"({"+": [" 12 "]})", "null", "12"},
         {R"({"+": [[5]]})", "null", "5"},
-        {R"({"+": [[5, 6]]})", "null", "5"},  // parseFloat("5,6")
+        {R"({"+": [[5, 6]]})", "null", "5"},   // parseFloat("5,6")
         {R"({"+": [null]})", "null", "null"},  // NaN, which JSON writes as null
         {R"({"+": [true]})", "null", "null"},
         {R"({"+": ["abc"]})", "null", "null"},
@@ -34,8 +34,8 @@ TEST_CASE("logic - * /: negation, products and quotients") {
     check_cases({
         {R"({"-": [3]})", "null", "-3"},
         {R"({"-": "3"})", "null", "-3"},
-        {R"({"-": [null]})", "null", "0"},  // -0 prints as 0
-        {R"({"-": ["", 1]})", "null", "-1"},  // Number("") is 0
+        {R"({"-": [null]})", "null", "0"},          // -0 prints as 0
+        {R"({"-": ["", 1]})", "null", "-1"},        // Number("") is 0
         {R"({"-": ["12px", 1]})", "null", "null"},  // Number("12px") is NaN
         {R"({"-": [true, "2"]})", "null", "-1"},
         {R"({"*": ["2", 3]})", "null", "6"},

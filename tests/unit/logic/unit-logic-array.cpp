@@ -38,7 +38,8 @@ TEST_CASE("logic reduce sees {current, accumulator}") {
          "null", "[1, 2]"},
         {R"({"reduce": ["abc", 1, {"var": "s"}]})", R"({"s": 5})", "5"},
         {R"({"reduce": [{"var": "xs"}, {"max": [{"var": "accumulator"}, {"var": "current.x"}]},
-             0]})", R"({"xs": [{"x": 2}, {"x": 5}]})", "5"},
+             0]})",
+         R"({"xs": [{"x": 2}, {"x": 5}]})", "5"},
         {R"({"reduce": [[1, 2], {"var": "other"}, 0]})", "null", "null"},
     });
 }

@@ -47,14 +47,16 @@ TEST_CASE("budget: evaluations of one call share it, and once spent every later 
 
 TEST_CASE("bounds: a value may not nest deeper than max_value_depth, however it is wrapped") {
     // Wrapping one level per item: the old engine built 30,000 levels and took minutes.
-    for (const char* body : {R"([{"var": "accumulator"}])", R"({"merge": [[[{"var": "accumulator"}]]]})",
-                             R"({"filter": [[{"var": "accumulator"}], true]})"}) {
+    for (const char* body :
+         {R"([{"var": "accumulator"}])", R"({"merge": [[[{"var": "accumulator"}]]]})",
+          R"({"filter": [[{"var": "accumulator"}], true]})"}) {
         CAPTURE(body);
         const auto result = compile(reduce(30000, body, "0")).evaluate(Json::object());
         REQUIRE_FALSE(result.ok());
         CHECK(result.errors()[0].code == "logic.limit");
     }
-    const auto deep = compile(reduce(200, R"([{"var": "accumulator"}])", "0")).evaluate(Json::object());
+    const auto deep =
+        compile(reduce(200, R"([{"var": "accumulator"}])", "0")).evaluate(Json::object());
     REQUIRE_FALSE(deep.ok());
     CHECK(deep.errors()[0].message == "evaluation exceeded max_value_depth (100)");
     CHECK(deep.errors()[0].path == "/reduce/1");
@@ -64,8 +66,10 @@ TEST_CASE("bounds: a value may not nest deeper than max_value_depth, however it 
 
 TEST_CASE("bounds: copying values into new arrays is paid for by their size") {
     // 300 merges of a growing accumulator: 13.5 million copies, far over one call's budget.
-    const auto merged = compile(reduce(300, R"({"merge": [{"var": "accumulator"}, )" + zeros(300).dump() + "]}", "[]"))
-                            .evaluate(Json::object());
+    const auto merged =
+        compile(
+            reduce(300, R"({"merge": [{"var": "accumulator"}, )" + zeros(300).dump() + "]}", "[]"))
+            .evaluate(Json::object());
     REQUIRE_FALSE(merged.ok());
     CHECK(merged.errors()[0].message == "evaluation exceeded max_steps (250000)");
     // 100,000 arrays of 1,000: 100 million cells, never allocated.
@@ -75,7 +79,9 @@ TEST_CASE("bounds: copying values into new arrays is paid for by their size") {
     REQUIRE_FALSE(mapped.ok());
     CHECK(mapped.errors()[0].code == "logic.limit");
     // Small work stays well inside.
-    CHECK(compile(R"({"map": [[1, 2, 3], {"merge": [[{"var": ""}], 4]}]})").evaluate(Json::object()).ok());
+    CHECK(compile(R"({"map": [[1, 2, 3], {"merge": [[{"var": ""}], 4]}]})")
+              .evaluate(Json::object())
+              .ok());
 }
 
 TEST_CASE("bounds: long text compared or searched in a loop is paid for by its length") {
@@ -85,9 +91,9 @@ TEST_CASE("bounds: long text compared or searched in a loop is paid for by its l
                               .evaluate(Json::object());
     REQUIRE_FALSE(compared.ok());
     CHECK(compared.errors()[0].code == "logic.limit");
-    const auto searched = compile(R"({"some": [)" + zeros(100000).dump() + R"(, {"in": ["x", )" +
-                                  text + "]}]}")
-                              .evaluate(Json::object());
+    const auto searched =
+        compile(R"({"some": [)" + zeros(100000).dump() + R"(, {"in": ["x", )" + text + "]}]}")
+            .evaluate(Json::object());
     REQUIRE_FALSE(searched.ok());
     CHECK(searched.errors()[0].code == "logic.limit");
     CHECK(compile(R"({"in": ["y", "xyz"]})").evaluate(Json::object()).value() == true);

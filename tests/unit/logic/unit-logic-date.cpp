@@ -49,16 +49,13 @@ TEST_CASE("logic date_add adds whole days to an ISO date") {
 }
 
 TEST_CASE("logic date_add is null for anything but a valid date and a whole number") {
-    for (const char* rule : {R"({"date_add": ["2026-02-30", 1]})",
-                             R"({"date_add": ["2026-2-3", 1]})", R"({"date_add": [null, 1]})",
-                             R"({"date_add": [20260101, 1]})",
-                             R"({"date_add": ["2026-01-01", 1.5]})",
-                             R"({"date_add": ["2026-01-01", "3"]})",
-                             R"({"date_add": ["2026-01-01", null]})",
-                             R"({"date_add": ["2026-01-01", {"/": [1, 0]}]})",
-                             R"({"date_add": ["2026-01-01", 1e300]})",
-                             R"({"date_add": ["2199-12-31", 1]})",
-                             R"({"date_add": ["1900-01-01", -1]})"}) {
+    for (const char* rule :
+         {R"({"date_add": ["2026-02-30", 1]})", R"({"date_add": ["2026-2-3", 1]})",
+          R"({"date_add": [null, 1]})", R"({"date_add": [20260101, 1]})",
+          R"({"date_add": ["2026-01-01", 1.5]})", R"({"date_add": ["2026-01-01", "3"]})",
+          R"({"date_add": ["2026-01-01", null]})", R"({"date_add": ["2026-01-01", {"/": [1, 0]}]})",
+          R"({"date_add": ["2026-01-01", 1e300]})", R"({"date_add": ["2199-12-31", 1]})",
+          R"({"date_add": ["1900-01-01", -1]})"}) {
         CAPTURE(rule);
         CHECK(run(rule) == nullptr);
     }
@@ -95,18 +92,23 @@ TEST_CASE("logic setting errors") {
         meso::Error error;
     };
     const Expected cases[] = {
-        {R"({"setting": "nope"})", &settings,
+        {R"({"setting": "nope"})",
+         &settings,
          {"logic.unknown_setting", "/findings/2/when", "unknown setting \"nope\""}},
-        {R"({"!": {"setting": "wait_days"}})", nullptr,
+        {R"({"!": {"setting": "wait_days"}})",
+         nullptr,
          {"logic.settings_unavailable", "/findings/2/when/!",
           "setting \"wait_days\" cannot be read here: no settings are available"}},
-        {R"({"setting": 1})", &settings,
+        {R"({"setting": 1})",
+         &settings,
          {"logic.bad_argument", "/findings/2/when",
           "\"setting\" takes a setting name as a literal string"}},
-        {R"({"setting": {"var": "which"}})", &settings,
+        {R"({"setting": {"var": "which"}})",
+         &settings,
          {"logic.bad_argument", "/findings/2/when",
           "\"setting\" takes a setting name as a literal string"}},
-        {R"({"setting": []})", &settings,
+        {R"({"setting": []})",
+         &settings,
          {"logic.bad_arity", "/findings/2/when", "\"setting\" takes 1 argument, got 0"}},
     };
     for (const Expected& c : cases) {

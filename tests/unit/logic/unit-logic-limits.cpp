@@ -64,9 +64,9 @@ TEST_CASE("logic compile error: an operation object with other than one key") {
     CHECK(compile_error(Json::parse(R"({"or": [{"a": 1, "b": 2}]})")) ==
           Error{"logic.bad_operation", "/or/0",
                 "an operation object must have exactly one key, found 2"});
-    CHECK(compile_error(Json::object()) ==
-          Error{"logic.bad_operation", "",
-                "an operation object must have exactly one key, found 0"});
+    CHECK(
+        compile_error(Json::object()) ==
+        Error{"logic.bad_operation", "", "an operation object must have exactly one key, found 0"});
 }
 
 TEST_CASE("logic compile error: arity") {

@@ -61,8 +61,8 @@ TEST_CASE("logic or/and return the operand that decided") {
 TEST_CASE("logic or/and stop at the deciding operand") {
     meso::logic::CompileOptions options;
     options.limits.max_steps = 3;  // or, the literal, nothing more
-    const auto program = Program::compile(
-        Json::parse(R"({"or": [true, {"+": [1, {"+": [2, 3]}]}]})"), options);
+    const auto program =
+        Program::compile(Json::parse(R"({"or": [true, {"+": [1, {"+": [2, 3]}]}]})"), options);
     REQUIRE(program.ok());
     const auto result = program->evaluate(Json());
     REQUIRE(result.ok());

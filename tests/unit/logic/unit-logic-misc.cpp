@@ -19,11 +19,45 @@ TEST_CASE("logic log passes its argument through") {
 }
 
 TEST_CASE("logic operation_names lists the classic operations, then the extensions") {
-    const std::vector<std::string> expected = {
-        "var", "missing", "missing_some", "if", "?:", "==", "===", "!=", "!==", "!", "!!",
-        "or", "and", ">", ">=", "<", "<=", "max", "min", "+", "-", "*", "/", "%",
-        "map", "reduce", "filter", "all", "none", "some", "merge", "in", "cat", "substr", "log",
-        "today", "date_add", "days_between", "setting"};
+    const std::vector<std::string> expected = {"var",
+                                               "missing",
+                                               "missing_some",
+                                               "if",
+                                               "?:",
+                                               "==",
+                                               "===",
+                                               "!=",
+                                               "!==",
+                                               "!",
+                                               "!!",
+                                               "or",
+                                               "and",
+                                               ">",
+                                               ">=",
+                                               "<",
+                                               "<=",
+                                               "max",
+                                               "min",
+                                               "+",
+                                               "-",
+                                               "*",
+                                               "/",
+                                               "%",
+                                               "map",
+                                               "reduce",
+                                               "filter",
+                                               "all",
+                                               "none",
+                                               "some",
+                                               "merge",
+                                               "in",
+                                               "cat",
+                                               "substr",
+                                               "log",
+                                               "today",
+                                               "date_add",
+                                               "days_between",
+                                               "setting"};
     CHECK(meso::logic::operation_names() == expected);
 }
 

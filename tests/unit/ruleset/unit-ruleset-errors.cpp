@@ -48,7 +48,8 @@ const Case cases[] = {
     {R"([{"op": "replace", "path": "/locales/pl/q.age", "value": ""}])",
      {"rules.empty_value", "/locales/pl/q.age", "must not be empty"}},
     {R"([{"op": "replace", "path": "/format", "value": 2}])",
-     {"rules.unsupported_format", "/format", "format 2 is not supported; this engine reads format 1"}},
+     {"rules.unsupported_format", "/format",
+      "format 2 is not supported; this engine reads format 1"}},
 
     // Ids.
     {R"([{"op": "add", "path": "/steps/-", "value": {"id": "a.b", "text": "step.about"}}])",
@@ -63,7 +64,8 @@ const Case cases[] = {
     {R"([{"op": "add", "path": "/areas/-", "value": {"id": "face", "text": "area.face"}}])",
      {"rules.duplicate_id", "/areas/3/id", R"("face" is already the id of another area)"}},
     {R"([{"op": "add", "path": "/questions/1/options/-", "value": {"id": "male", "text": "opt.sex.male"}}])",
-     {"rules.duplicate_id", "/questions/1/options/3/id", R"("male" is already an option of this question)"}},
+     {"rules.duplicate_id", "/questions/1/options/3/id",
+      R"("male" is already an option of this question)"}},
     {R"([{"op": "replace", "path": "/findings/0/sources", "value": ["002", "002"]}])",
      {"rules.duplicate_id", "/findings/0/sources/1", R"("002" is cited twice)"}},
     {R"([{"op": "replace", "path": "/languages", "value": ["en", "pl", "en"]}])",
@@ -75,7 +77,8 @@ const Case cases[] = {
     {R"([{"op": "replace", "path": "/findings/3/when", "value": {"var": "pregant.since"}}])",
      {"rules.unknown_question", "/findings/3/when", R"("pregant" is not a question id)"}},
     {R"([{"op": "replace", "path": "/questions/2/enableWhen/!=/0/var", "value": "gender"}])",
-     {"rules.unknown_question", "/questions/2/enableWhen/!=/0", R"("gender" is not a question id)"}},
+     {"rules.unknown_question", "/questions/2/enableWhen/!=/0",
+      R"("gender" is not a question id)"}},
     {R"([{"op": "replace", "path": "/findings/4/earliest", "value": {"var": "alcohol_date"}}])",
      {"rules.unknown_question", "/findings/4/earliest", R"("alcohol_date" is not a question id)"}},
     {R"([{"op": "replace", "path": "/findings/0/severity", "value": "urgent"}])",
@@ -84,7 +87,8 @@ const Case cases[] = {
     {R"([{"op": "replace", "path": "/findings/0/sources", "value": ["009"]}])",
      {"rules.unknown_source", "/findings/0/sources/0", R"("009" is not a defined source)"}},
     {R"([{"op": "replace", "path": "/courses/1/effect_months/ranges/0/sources", "value": ["001"]}])",
-     {"rules.unknown_source", "/courses/1/effect_months/ranges/0/sources/0", R"("001" is not a defined source)"}},
+     {"rules.unknown_source", "/courses/1/effect_months/ranges/0/sources/0",
+      R"("001" is not a defined source)"}},
     {R"([{"op": "replace", "path": "/questions/0/step", "value": "bio"}])",
      {"rules.unknown_step", "/questions/0/step", R"("bio" is not a defined step)"}},
     {R"([{"op": "replace", "path": "/concerns/0/areas/1", "value": "chin"}])",
@@ -92,14 +96,16 @@ const Case cases[] = {
     {R"([{"op": "replace", "path": "/concerns/1/course", "value": "hair"}])",
      {"rules.unknown_course", "/concerns/1/course", R"("hair" is not a defined course)"}},
     {R"([{"op": "replace", "path": "/locales/en/finding.alcohol.until", "value": "after {setting.alcohol_days} days"}])",
-     {"rules.unknown_setting", "/locales/en/finding.alcohol.until", R"("{setting.alcohol_days}" names no setting)"}},
+     {"rules.unknown_setting", "/locales/en/finding.alcohol.until",
+      R"("{setting.alcohol_days}" names no setting)"}},
 
     // Questions.
     {R"([{"op": "add", "path": "/questions/0/enableWhen", "value": {"var": "alcohol_recent"}}])",
      {"rules.enable_cycle", "/questions/0/enableWhen",
       "questions wait for each other: age -> alcohol_recent -> age"}},
     {R"([{"op": "add", "path": "/questions/3/enableWhen", "value": {"!": {"var": "cancer"}}}])",
-     {"rules.enable_cycle", "/questions/3/enableWhen", "questions wait for each other: cancer -> cancer"}},
+     {"rules.enable_cycle", "/questions/3/enableWhen",
+      "questions wait for each other: cancer -> cancer"}},
     {R"([{"op": "replace", "path": "/questions/3/type", "value": "bool"}])",
      {"rules.bad_value", "/questions/3/type",
       R"("bool" is not a question type (boolean, single, multiple, integer, date))"}},
@@ -110,23 +116,28 @@ const Case cases[] = {
     {R"([{"op": "replace", "path": "/questions/0/min", "value": 200}])",
      {"rules.integer_bounds", "/questions/0/max", "min 200 is above max 120"}},
     {R"([{"op": "remove", "path": "/questions/1/options"}])",
-     {"rules.no_options", "/questions/1", R"(a single question needs "options" or "options_from")"}},
+     {"rules.no_options", "/questions/1",
+      R"(a single question needs "options" or "options_from")"}},
     {R"([{"op": "replace", "path": "/questions/1/options", "value": []}])",
      {"rules.no_options", "/questions/1/options", "the list of options is empty"}},
     {R"([{"op": "add", "path": "/questions/6/options", "value": [{"id": "x", "text": "q.age"}]}])",
-     {"rules.conflicting_fields", "/questions/6", R"("options" and "options_from" cannot be used together)"}},
+     {"rules.conflicting_fields", "/questions/6",
+      R"("options" and "options_from" cannot be used together)"}},
     {R"([{"op": "add", "path": "/questions/3/min", "value": 0}])",
      {"rules.unexpected_field", "/questions/3/min", R"("min" is only for integer questions)"}},
     {R"([{"op": "add", "path": "/questions/0/options_from", "value": "areas"}])",
-     {"rules.unexpected_field", "/questions/0/options_from", R"("options_from" is only for single and multiple questions)"}},
+     {"rules.unexpected_field", "/questions/0/options_from",
+      R"("options_from" is only for single and multiple questions)"}},
 
     // Findings.
     {R"([{"op": "replace", "path": "/findings/0/sources", "value": []}])",
-     {"rules.finding_without_source", "/findings/0/sources", "a finding must cite at least one source"}},
+     {"rules.finding_without_source", "/findings/0/sources",
+      "a finding must cite at least one source"}},
     {R"([{"op": "remove", "path": "/findings/0/sources"}])",
      {"rules.finding_without_source", "/findings/0", "a finding must cite at least one source"}},
     {R"([{"op": "add", "path": "/findings/6/earliest", "value": {"var": "alcohol_last"}}])",
-     {"rules.earliest_not_postpone", "/findings/6/earliest", "only postpone findings have an earliest date"}},
+     {"rules.earliest_not_postpone", "/findings/6/earliest",
+      "only postpone findings have an earliest date"}},
     {R"([{"op": "remove", "path": "/findings/1/when"}])",
      {"rules.missing_field", "/findings/1", R"(missing "when")"}},
 
@@ -136,7 +147,8 @@ const Case cases[] = {
     {R"([{"op": "replace", "path": "/courses/0/sessions/planned", "value": 12}])",
      {"rules.bad_range", "/courses/0/sessions/planned", "planned 12 is outside 3 to 10"}},
     {R"([{"op": "replace", "path": "/courses/1/interval_days/planned", "value": 7.5}])",
-     {"rules.bad_range", "/courses/1/interval_days/planned", "expected a whole number of at least 1"}},
+     {"rules.bad_range", "/courses/1/interval_days/planned",
+      "expected a whole number of at least 1"}},
     {R"([{"op": "replace", "path": "/courses/0/effect_months/ranges/2/min", "value": -1}])",
      {"rules.bad_range", "/courses/0/effect_months/ranges/2/min", "must not be negative"}},
     {R"([{"op": "remove", "path": "/courses/1/sessions/planned"}])",
@@ -144,7 +156,8 @@ const Case cases[] = {
     {R"([{"op": "replace", "path": "/courses/1/interval_days/ranges", "value": []}])",
      {"rules.empty_value", "/courses/1/interval_days/ranges", "at least one range is needed"}},
     {R"([{"op": "replace", "path": "/settings/alcohol_wait_days/sources", "value": ["002", "005"]}])",
-     {"rules.unknown_source", "/settings/alcohol_wait_days/sources/1", R"("005" is not a defined source)"}},
+     {"rules.unknown_source", "/settings/alcohol_wait_days/sources/1",
+      R"("005" is not a defined source)"}},
     {R"([{"op": "remove", "path": "/courses/1/maintenance_per_year"}])",
      {"rules.missing_field", "/courses/1", R"(missing "maintenance_per_year")"}},
     {R"([{"op": "replace", "path": "/preparation/0/sources", "value": []}])",
@@ -156,21 +169,27 @@ const Case cases[] = {
 
     // Settings.
     {R"([{"op": "replace", "path": "/settings/alcohol_wait_days/value", "value": -1}])",
-     {"rules.bad_setting", "/settings/alcohol_wait_days/value", "expected a whole number of days, 0 or more"}},
+     {"rules.bad_setting", "/settings/alcohol_wait_days/value",
+      "expected a whole number of days, 0 or more"}},
     {R"([{"op": "replace", "path": "/settings/currency/value", "value": "pln"}])",
-     {"rules.bad_setting", "/settings/currency/value", R"(expected an ISO 4217 code such as "EUR")"}},
+     {"rules.bad_setting", "/settings/currency/value",
+      R"(expected an ISO 4217 code such as "EUR")"}},
     {R"([{"op": "replace", "path": "/settings/price_per_session/value", "value": "free"}])",
-     {"rules.bad_setting", "/settings/price_per_session/value", "expected an amount of 0 or more, or null"}},
+     {"rules.bad_setting", "/settings/price_per_session/value",
+      "expected an amount of 0 or more, or null"}},
     {R"([{"op": "replace", "path": "/settings/session_minutes/value", "value": 0}])",
-     {"rules.bad_setting", "/settings/session_minutes/value", "expected a number of minutes above 0, or null"}},
+     {"rules.bad_setting", "/settings/session_minutes/value",
+      "expected a number of minutes above 0, or null"}},
     {R"([{"op": "replace", "path": "/settings/alcohol_wait_days/unit", "value": "weeks"}])",
      {"rules.bad_setting", "/settings/alcohol_wait_days/unit",
       R"(unknown unit "weeks"; expected days, minutes, money, currency, text or url)"}},
     {R"([{"op": "replace", "path": "/settings/price_per_session/unit", "value": "days"}])",
-     {"rules.bad_setting", "/settings/price_per_session/unit", R"("price_per_session" must have the unit "money")"}},
+     {"rules.bad_setting", "/settings/price_per_session/unit",
+      R"("price_per_session" must have the unit "money")"}},
     {R"([{"op": "remove", "path": "/settings/currency"}, {"op": "remove", "path": "/locales/en/setting.currency"},
          {"op": "remove", "path": "/locales/pl/setting.currency"}])",
-     {"rules.bad_setting", "/settings/price_per_session", R"(a price needs the "currency" setting)"}},
+     {"rules.bad_setting", "/settings/price_per_session",
+      R"(a price needs the "currency" setting)"}},
     {R"([{"op": "add", "path": "/settings/clinic_url", "value": {"value": "ftp://x", "unit": "url", "text": "q.age"}}])",
      {"rules.bad_setting", "/settings/clinic_url/value", "expected an http or https URL"}},
 
@@ -180,7 +199,8 @@ const Case cases[] = {
     {R"([{"op": "add", "path": "/locales/de", "value": {}}])",
      {"rules.unknown_language", "/locales/de", R"("de" is not in languages)"}},
     {R"([{"op": "remove", "path": "/locales/pl/q.age"}])",
-     {"rules.missing_translation", "/locales/pl", R"(missing "q.age" (used at /questions/0/text))"}},
+     {"rules.missing_translation", "/locales/pl",
+      R"(missing "q.age" (used at /questions/0/text))"}},
     {R"([{"op": "remove", "path": "/locales/en/course.repeatable"}])",
      {"rules.missing_translation", "/locales/en",
       R"(missing "course.repeatable" (used at /courses/0/sessions/ranges/2/note))"}},
@@ -240,9 +260,10 @@ TEST_CASE("an empty object reports every missing section") {
         CHECK(error.path == "");
         missing += error.message + ";";
     }
-    CHECK(missing == R"(missing "format";missing "id";missing "version";missing "languages";)"
-                     R"(missing "default_language";missing "sources";missing "steps";missing "questions";)"
-                     R"(missing "findings";missing "locales";)");
+    CHECK(missing ==
+          R"(missing "format";missing "id";missing "version";missing "languages";)"
+          R"(missing "default_language";missing "sources";missing "steps";missing "questions";)"
+          R"(missing "findings";missing "locales";)");
 }
 
 TEST_CASE("errors of the JsonLogic compiler come through with their full path") {
@@ -269,23 +290,28 @@ TEST_CASE("limits on the number of questions and findings") {
     options.max_questions = 5;
     auto result = load_ruleset(meso::test::minimal_document(), options);
     REQUIRE_FALSE(result.ok());
-    CHECK(result.errors().front() == Error{"rules.too_many", "/questions", "8 questions; the limit is 5"});
+    CHECK(result.errors().front() ==
+          Error{"rules.too_many", "/questions", "8 questions; the limit is 5"});
 
     options = {};
     options.max_findings = 2;
     result = load_ruleset(meso::test::minimal_document(), options);
     REQUIRE_FALSE(result.ok());
-    CHECK(result.errors() == meso::Errors{{"rules.too_many", "/findings", "9 findings; the limit is 2"}});
+    CHECK(result.errors() ==
+          meso::Errors{{"rules.too_many", "/findings", "9 findings; the limit is 2"}});
 }
 
 namespace {
 
-void collect_pointers(const meso::Json& value, const std::string& path, std::vector<std::string>& out) {
+void collect_pointers(const meso::Json& value, const std::string& path,
+                      std::vector<std::string>& out) {
     out.push_back(path);
     if (value.is_object()) {
-        for (const auto& [key, item] : value.items()) collect_pointers(item, meso::pointer_append(path, key), out);
+        for (const auto& [key, item] : value.items())
+            collect_pointers(item, meso::pointer_append(path, key), out);
     } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i) collect_pointers(value[i], meso::pointer_append(path, i), out);
+        for (std::size_t i = 0; i < value.size(); ++i)
+            collect_pointers(value[i], meso::pointer_append(path, i), out);
     }
 }
 

@@ -26,17 +26,20 @@ TEST_CASE("ids: no property of Object.prototype") {
     for (const char* id : {"toString", "valueOf", "hasOwnProperty", "__proto__", "constructor",
                            "isPrototypeOf", "__lookupGetter__", "toLocaleString"}) {
         CAPTURE(id);
-        CHECK(refused(patched_minimal(std::string(R"([{"op": "replace", "path": "/questions/0/id", "value": ")") +
-                                      id + "\"}]"),
-                      "rules.bad_id", "/questions/0/id"));
+        CHECK(
+            refused(patched_minimal(
+                        std::string(R"([{"op": "replace", "path": "/questions/0/id", "value": ")") +
+                        id + "\"}]"),
+                    "rules.bad_id", "/questions/0/id"));
     }
 }
 
 TEST_CASE("languages: a BCP 47 language with an optional region") {
     for (const char* lang : {"e_n", "english", "EN", "en-gb", "en_GB", "e"}) {
         CAPTURE(lang);
-        CHECK(refused(patched_minimal(std::string(R"([{"op": "add", "path": "/languages/-", "value": ")") +
-                                      lang + "\"}]"),
-                      "rules.bad_id", "/languages/2"));
+        CHECK(refused(
+            patched_minimal(std::string(R"([{"op": "add", "path": "/languages/-", "value": ")") +
+                            lang + "\"}]"),
+            "rules.bad_id", "/languages/2"));
     }
 }

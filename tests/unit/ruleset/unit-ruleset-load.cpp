@@ -3,9 +3,9 @@
 
 #include <filesystem>
 
-#include "core/tools/lint.hpp"
-#include "core/ruleset/ruleset.hpp"
 #include "core/ruleset/keys.hpp"
+#include "core/ruleset/ruleset.hpp"
+#include "core/tools/lint.hpp"
 #include "tests/unit/ruleset/ruleset_fixture.hpp"
 
 using namespace meso;
@@ -177,7 +177,8 @@ TEST_CASE("texts: language, fallbacks and placeholders") {
     CHECK(rules.text("pl", "finding.alcohol.until") ==
           "co najmniej 3 dni po ostatnim alkoholu, od {earliest}");
     CHECK(rules.text("en", "plan.general_figures", {{"concerns", "{setting.currency}"}}) ==
-          "The sources give no figures of their own for {setting.currency}; the plan uses the general ones.");
+          "The sources give no figures of their own for {setting.currency}; the plan uses the "
+          "general ones.");
     CHECK(rules.text("en", "prep.no_alcohol", {{"setting.alcohol_wait_days", "five"}}) ==
           "No alcohol for at least five days before.");
 }
@@ -227,11 +228,10 @@ TEST_CASE("enums: names and parsing") {
 }
 
 TEST_CASE("the engine's own text keys") {
-    CHECK(engine_text_keys() == std::vector<std::string>{"status.eligible", "status.consult",
-                                                         "status.postpone", "status.ineligible",
-                                                         "status.incomplete", "disclaimer",
-                                                         "plan.general_figures", "ics.summary",
-                                                         "ics.description"});
+    CHECK(engine_text_keys() ==
+          std::vector<std::string>{"status.eligible", "status.consult", "status.postpone",
+                                   "status.ineligible", "status.incomplete", "disclaimer",
+                                   "plan.general_figures", "ics.summary", "ics.description"});
 }
 
 TEST_CASE("the default rule set loads and lints clean") {

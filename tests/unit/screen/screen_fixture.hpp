@@ -1,5 +1,5 @@
-// The minimal test rule set (ruleset_fixture.hpp) loaded, with answers and inputs for the screening,
-// plan, calendar and session tests.
+// The minimal test rule set (ruleset_fixture.hpp) loaded, with answers and inputs for the
+// screening, plan, calendar and session tests.
 #pragma once
 
 #include <memory>
@@ -52,8 +52,8 @@ inline ScreenInput input(Json answers, const char* today = "2026-03-01", std::st
 
 // Answers that leave nothing missing and raise no finding.
 inline Json clean_answers() {
-    return {{"age", 30},           {"sex", "female"},          {"pregnant", false},
-            {"cancer", false},     {"alcohol_recent", false},  {"concerns", {"wrinkles"}},
+    return {{"age", 30},        {"sex", "female"},         {"pregnant", false},
+            {"cancer", false},  {"alcohol_recent", false}, {"concerns", {"wrinkles"}},
             {"areas", {"face"}}};
 }
 

@@ -38,8 +38,7 @@ TEST_CASE("ics: exact text of a two-session plan") {
     const auto rules = load(calendar_document());
     const ScreenInput in = input(clean_answers(), "2026-02-28");
     const std::string description_1 = "DESCRIPTION:" + std::string(62, 'a') + "\r\n";
-    const std::string description_2 =
-        " \xC5\xBC\\, b\\; c\\\\ d " + std::string(59, 'b') + "\r\n";
+    const std::string description_2 = " \xC5\xBC\\, b\\; c\\\\ d " + std::string(59, 'b') + "\r\n";
     const std::string description_3 =
         " " + std::string(21, 'b') + "\\nNo alcohol for at least 3 days before.\r\n";
     const std::string description = description_1 + description_2 + description_3;

@@ -111,9 +111,11 @@ TEST_CASE("plan: clinic settings") {
     }
     SUBCASE("a fractional price") {
         const auto rules = load(with_setting(minimal_document(), "price_per_session", 99.5));
-        CHECK(plan_of(*rules, clean_answers())["cost"] ==
-              Json{{"currency", "PLN"}, {"per_session", 99.5}, {"min", 298.5},
-                   {"max", 995}, {"planned", 597}});
+        CHECK(plan_of(*rules, clean_answers())["cost"] == Json{{"currency", "PLN"},
+                                                               {"per_session", 99.5},
+                                                               {"min", 298.5},
+                                                               {"max", 995},
+                                                               {"planned", 597}});
     }
     SUBCASE("no price, or a price of 0, gives no cost") {
         for (const Json& price : {Json(nullptr), Json(0)}) {
@@ -125,7 +127,7 @@ TEST_CASE("plan: clinic settings") {
 
 TEST_CASE("plan: only for eligible, consult and postpone, with a concern that has a course") {
     CHECK(plan_of(minimal(), clean_answers()).is_object());
-    CHECK(plan_of(minimal(), answers_with({{"age", 15}})).is_object());  // consult
+    CHECK(plan_of(minimal(), answers_with({{"age", 15}})).is_object());     // consult
     CHECK(plan_of(minimal(), answers_with({{"cancer", true}})).is_null());  // ineligible
     CHECK(plan_of(minimal(), answers_with({{"age", nullptr}})).is_null());  // incomplete
     CHECK(plan_of(minimal(), answers_with({{"concerns", Json::array()}})).is_null());
@@ -172,13 +174,15 @@ TEST_CASE("earliest start: wished date, waiting periods, the latest wins") {
         CHECK(result.plan->dates.front().iso() == c.earliest_start);
     }
     SUBCASE("each finding keeps its own date, never before today") {
-        const ScreenResult result = screen(
-            *rules, input(answers_with({{"alcohol_recent", true}, {"alcohol_last", "2026-02-27"}})));
+        const ScreenResult result =
+            screen(*rules,
+                   input(answers_with({{"alcohol_recent", true}, {"alcohol_last", "2026-02-27"}})));
         REQUIRE(result.findings.size() == 2);
         CHECK(result.findings[0].earliest == day("2026-03-02"));
         CHECK(result.findings[1].earliest == day("2026-03-09"));
-        const ScreenResult old = screen(
-            *rules, input(answers_with({{"alcohol_recent", true}, {"alcohol_last", "2025-12-01"}})));
+        const ScreenResult old =
+            screen(*rules,
+                   input(answers_with({{"alcohol_recent", true}, {"alcohol_last", "2025-12-01"}})));
         REQUIRE(old.findings.size() == 2);
         CHECK(old.findings[0].earliest == day("2026-03-01"));
     }

@@ -31,42 +31,51 @@ TEST_CASE("answers: each error has a stable code, a JSON Pointer and an exact me
         {"age", "30", {"answers.wrong_type", "/age", "expected an integer"}},
         {"age", 18.5, {"answers.wrong_type", "/age", "expected an integer"}},
         {"age", true, {"answers.wrong_type", "/age", "expected an integer"}},
-        {"age", 121,
-         {"answers.out_of_range", "/age", "121 is outside the allowed range 0 to 120"}},
+        {"age", 121, {"answers.out_of_range", "/age", "121 is outside the allowed range 0 to 120"}},
         {"age", -1, {"answers.out_of_range", "/age", "-1 is outside the allowed range 0 to 120"}},
-        {"age", 1e300,
+        {"age",
+         1e300,
          {"answers.out_of_range", "/age", "1e+300 is outside the allowed range 0 to 120"}},
-        {"age", Json(18446744073709551615ull),
+        {"age",
+         Json(18446744073709551615ull),
          {"answers.out_of_range", "/age",
           "18446744073709551615 is outside the allowed range 0 to 120"}},
         {"cancer", "no", {"answers.wrong_type", "/cancer", "expected a boolean (true or false)"}},
         {"cancer", 0, {"answers.wrong_type", "/cancer", "expected a boolean (true or false)"}},
         {"sex", 1, {"answers.wrong_type", "/sex", "expected one option id (a string)"}},
-        {"sex", "alien",
+        {"sex",
+         "alien",
          {"answers.unknown_option", "/sex", "\"alien\" is not an option of \"sex\""}},
-        {"concerns", "wrinkles",
+        {"concerns",
+         "wrinkles",
          {"answers.wrong_type", "/concerns", "expected an array of option ids"}},
-        {"concerns", {"wrinkles", 3},
+        {"concerns",
+         {"wrinkles", 3},
          {"answers.wrong_type", "/concerns/1", "expected an option id (a string)"}},
-        {"concerns", {"wrinkles", "wrinkles"},
+        {"concerns",
+         {"wrinkles", "wrinkles"},
          {"answers.duplicate_option", "/concerns/1", "\"wrinkles\" is chosen more than once"}},
-        {"concerns", {"botox"},
-         {"answers.unknown_option", "/concerns/0",
-          "\"botox\" is not an option of \"concerns\""}},
-        {"areas", {"face", "scalp"},
+        {"concerns",
+         {"botox"},
+         {"answers.unknown_option", "/concerns/0", "\"botox\" is not an option of \"concerns\""}},
+        {"areas",
+         {"face", "scalp"},
          {"answers.not_offered", "/areas/1", "\"scalp\" is not offered for the chosen concerns"}},
-        {"areas", {"elbow"},
+        {"areas",
+         {"elbow"},
          {"answers.unknown_option", "/areas/0", "\"elbow\" is not an option of \"areas\""}},
-        {"alcohol_last", "2026-02-30",
+        {"alcohol_last",
+         "2026-02-30",
          {"answers.bad_date", "/alcohol_last",
           "\"2026-02-30\" is not a valid YYYY-MM-DD date between 1900-01-01 and 2199-12-31"}},
-        {"alcohol_last", "28.02.2026",
+        {"alcohol_last",
+         "28.02.2026",
          {"answers.bad_date", "/alcohol_last",
           "\"28.02.2026\" is not a valid YYYY-MM-DD date between 1900-01-01 and 2199-12-31"}},
-        {"alcohol_last", 20260228,
+        {"alcohol_last",
+         20260228,
          {"answers.wrong_type", "/alcohol_last", "expected a date as a \"YYYY-MM-DD\" string"}},
-        {"pregant", true,
-         {"answers.unknown_key", "/pregant", "\"pregant\" is not a question id"}},
+        {"pregant", true, {"answers.unknown_key", "/pregant", "\"pregant\" is not a question id"}},
         {"a/b~c", 1, {"answers.unknown_key", "/a~1b~0c", "\"a/b~c\" is not a question id"}},
     };
     for (const Case& c : cases) {
@@ -114,8 +123,8 @@ TEST_CASE("answers: valid values that need care") {
         REQUIRE(result.errors.size() == 3);
         CHECK(result.errors[0].path == "/concerns/0");
         CHECK(result.errors[1].path == "/concerns/1");
-        CHECK(result.errors[2] == Error{"answers.duplicate_option", "/concerns/2",
-                                        "\"x\" is chosen more than once"});
+        CHECK(result.errors[2] ==
+              Error{"answers.duplicate_option", "/concerns/2", "\"x\" is chosen more than once"});
     }
 }
 
@@ -150,8 +159,8 @@ TEST_CASE("answers: options offered") {
     const Question& areas = *rules.question("areas");
     CHECK(offered_options(rules, areas, Json::object()).empty());
     // areas of every chosen concern, once each, in the rule set's area order
-    CHECK(offered_options(rules, areas, {{"concerns", {"hair_loss", "filler_overcorrection",
-                                                       "wrinkles"}}}) ==
+    CHECK(offered_options(rules, areas,
+                          {{"concerns", {"hair_loss", "filler_overcorrection", "wrinkles"}}}) ==
           std::vector<std::string>{"face", "neck", "scalp"});
     CHECK(offered_options(rules, *rules.question("concerns"), Json::object()) ==
           std::vector<std::string>{"wrinkles", "hair_loss", "filler_overcorrection"});

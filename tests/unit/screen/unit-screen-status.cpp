@@ -37,10 +37,12 @@ TEST_CASE("screen: status from the answers") {
         {Json::object(), Status::eligible, {}},
         {{{"age", 15}}, Status::consult, {"minor"}},
         {{{"pregnant", true}}, Status::postpone, {"pregnancy"}},
-        {{{"pregnant", true}, {"age", 15}}, Status::postpone,
+        {{{"pregnant", true}, {"age", 15}},
+         Status::postpone,
          {"pregnancy", "pregnant_minor", "minor"}},
         {{{"cancer", true}, {"age", 15}}, Status::ineligible, {"cancer", "minor"}},
-        {{{"cancer", true}, {"pregnant", true}}, Status::ineligible,
+        {{{"cancer", true}, {"pregnant", true}},
+         Status::ineligible,
          {"cancer", "cancer_and_pregnant", "pregnancy"}},
         {{{"concerns", {"filler_overcorrection"}}}, Status::consult, {"doctor_only_concern"}},
     };
@@ -125,8 +127,7 @@ TEST_CASE("screen: to_json follows the output contract") {
     CHECK(out["missing"] == Json::array());
     CHECK(out["errors"] == Json::array());
     CHECK(out["ignored"] == Json::array());
-    CHECK(out["findings"] ==
-          Json::parse(R"([
+    CHECK(out["findings"] == Json::parse(R"([
             {"id": "alcohol", "severity": "postpone", "earliest": "2026-03-02",
              "text": "Alkohol rozrzedza krew.",
              "until": "co najmniej 3 dni po ostatnim alkoholu, od 2026-03-02",

@@ -16,9 +16,11 @@ namespace {
 Json bomb_document() {
     Json bomb = Json::array();
     for (int i = 0; i < 25; ++i)
-        bomb = {{"reduce", {Json(std::vector<int>(100, 0)),
-                            {{"merge", Json::array({Json::array({Json::array({{{"var", "accumulator"}}})})})}},
-                            bomb}}};
+        bomb = {
+            {"reduce",
+             {Json(std::vector<int>(100, 0)),
+              {{"merge", Json::array({Json::array({Json::array({{{"var", "accumulator"}}})})})}},
+              bomb}}};
     Json document = minimal_document();
     for (Json& finding : document["findings"])
         if (finding["id"] == "cancer")
@@ -46,8 +48,9 @@ TEST_CASE("session: a finding that exceeds its limits after an answer leaves no 
 
 TEST_CASE("session: one budget per set() whatever the number of findings") {
     Json document = minimal_document();
-    const Json heavy = {{"some", {Json(std::vector<int>(1000, 0)),
-                                  {{"some", {Json(std::vector<int>(30, 0)), false}}}}}};
+    const Json heavy = {
+        {"some",
+         {Json(std::vector<int>(1000, 0)), {{"some", {Json(std::vector<int>(30, 0)), false}}}}}};
     Json& findings = document["findings"];
     const Json model = findings[0];
     for (int i = 0; i < 50; ++i) {

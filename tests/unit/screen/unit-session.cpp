@@ -42,8 +42,8 @@ const std::vector<std::pair<std::string, std::vector<Json>>>& value_pool() {
           Json{"filler_overcorrection"}, Json::array(), Json{"x"}, Json{"wrinkles", "wrinkles"},
           "wrinkles", nullptr}},
         {"areas",
-         {Json{"face"}, Json{"scalp"}, Json{"face", "neck"}, Json{"neck", "neck"},
-          Json::array(), Json{"elbow"}, nullptr}},
+         {Json{"face"}, Json{"scalp"}, Json{"face", "neck"}, Json{"neck", "neck"}, Json::array(),
+          Json{"elbow"}, nullptr}},
         {"bogus", {1, nullptr}},
     };
     return pool;

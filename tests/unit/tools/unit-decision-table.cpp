@@ -1,8 +1,8 @@
 // decision_table(): the findings as Markdown for a doctor.
 #include <doctest/doctest.h>
 
-#include "core/tools/decision_table.hpp"
 #include "core/ruleset/ruleset.hpp"
+#include "core/tools/decision_table.hpp"
 #include "tests/unit/ruleset/ruleset_fixture.hpp"
 
 using meso::test::patched_minimal;
@@ -24,36 +24,43 @@ bool has(const std::string& text, const std::string& part) {
 TEST_CASE("heading, columns and one row per finding") {
     const std::string table = table_of("[]", "en");
     CHECK(table.starts_with("# Decision table: minimal-test 0.1.0\n"));
-    CHECK(has(table, "\n| Finding | Asked when / condition | Severity | Waiting period | Sources |\n"
-                     "| --- | --- | --- | --- | --- |\n"));
+    CHECK(has(table,
+              "\n| Finding | Asked when / condition | Severity | Waiting period | Sources |\n"
+              "| --- | --- | --- | --- | --- |\n"));
     std::size_t rows = 0;
     for (std::size_t at = 0; (at = table.find("\n| **", at)) != std::string::npos; ++at) ++rows;
     CHECK(rows == 9);
 }
 
 TEST_CASE("a finding without a waiting period") {
-    CHECK(has(table_of("[]", "en"),
-              "| **cancer**<br>Mesotherapy is not done during an oncological disease. | "
-              "`{\"var\":\"cancer\"}`<br>cancer: Do you have cancer, or are you being treated for it? | "
-              "ineligible | — | 002 (002_bcf4fe377c054bed.txt) |\n"));
+    CHECK(has(
+        table_of("[]", "en"),
+        "| **cancer**<br>Mesotherapy is not done during an oncological disease. | "
+        "`{\"var\":\"cancer\"}`<br>cancer: Do you have cancer, or are you being treated for it? | "
+        "ineligible | — | 002 (002_bcf4fe377c054bed.txt) |\n"));
 }
 
 TEST_CASE("a postpone finding shows its waiting period with the settings it reads") {
-    CHECK(has(table_of("[]", "en"),
-              "| **alcohol**<br>Alcohol thins the blood. | "
-              "`{\"var\":\"alcohol_recent\"}`<br>alcohol_recent: Have you drunk alcohol in the last days? "
-              "(asked when `{\">=\":[{\"var\":\"age\"},16]}`) | postpone | "
-              "at least 3 days after the last drink, from {earliest}<br>"
-              "earliest: `{\"date_add\":[{\"var\":\"alcohol_last\"},{\"setting\":\"alcohol_wait_days\"}]}`<br>"
-              "alcohol_wait_days = 3 days | 002 (002_bcf4fe377c054bed.txt) |\n"));
+    CHECK(
+        has(table_of("[]", "en"),
+            "| **alcohol**<br>Alcohol thins the blood. | "
+            "`{\"var\":\"alcohol_recent\"}`<br>alcohol_recent: Have you drunk alcohol in the last "
+            "days? "
+            "(asked when `{\">=\":[{\"var\":\"age\"},16]}`) | postpone | "
+            "at least 3 days after the last drink, from {earliest}<br>"
+            "earliest: "
+            "`{\"date_add\":[{\"var\":\"alcohol_last\"},{\"setting\":\"alcohol_wait_days\"}]}`<br>"
+            "alcohol_wait_days = 3 days | 002 (002_bcf4fe377c054bed.txt) |\n"));
 }
 
 TEST_CASE("question texts come in the table's language, each once") {
     const std::string table = table_of("[]", "pl");
-    CHECK(has(table, "| **pregnant_minor**<br>Niepełnoletnia w ciąży musi poczekać. | "
-                     "`{\"and\":[{\"var\":\"pregnant\"},{\"<\":[{\"var\":\"age\"},18]}]}`<br>"
-                     "pregnant: Czy jesteś w ciąży lub możesz być? "
-                     "(asked when `{\"!=\":[{\"var\":\"sex\"},\"male\"]}`)<br>age: Ile masz lat? | postpone |"));
+    CHECK(has(
+        table,
+        "| **pregnant_minor**<br>Niepełnoletnia w ciąży musi poczekać. | "
+        "`{\"and\":[{\"var\":\"pregnant\"},{\"<\":[{\"var\":\"age\"},18]}]}`<br>"
+        "pregnant: Czy jesteś w ciąży lub możesz być? "
+        "(asked when `{\"!=\":[{\"var\":\"sex\"},\"male\"]}`)<br>age: Ile masz lat? | postpone |"));
 }
 
 TEST_CASE("pipes and line breaks cannot break a row") {
@@ -61,14 +68,20 @@ TEST_CASE("pipes and line breaks cannot break a row") {
         {"op": "replace", "path": "/locales/en/finding.cancer", "value": "a | b\nc"},
         {"op": "replace", "path": "/findings/0/when", "value": {"==": [{"var": "cancer"}, "x|y"]}}])",
                                        "en");
-    CHECK(has(table, "| **cancer**<br>a \\| b c | `{\"==\":[{\"var\":\"cancer\"},\"x\\|y\"]}`<br>"));
+    CHECK(
+        has(table, "| **cancer**<br>a \\| b c | `{\"==\":[{\"var\":\"cancer\"},\"x\\|y\"]}`<br>"));
 }
 
 TEST_CASE("the settings table") {
     const std::string table = table_of("[]", "en");
-    CHECK(has(table, "\n## Settings\n\n| Setting | Value | Unit | Meaning | Sources |\n| --- | --- | --- | --- | --- |\n"));
-    CHECK(has(table, "| alcohol_wait_days | 3 | days | Days without alcohol before a session. | "
-                     "002 (002_bcf4fe377c054bed.txt) |\n"));
-    CHECK(has(table, "| currency | PLN | currency | Currency of the prices. | the seeds leave it open |\n"));
+    CHECK(has(table,
+              "\n## Settings\n\n| Setting | Value | Unit | Meaning | Sources |\n| --- | --- | --- "
+              "| --- | --- |\n"));
+    CHECK(has(table,
+              "| alcohol_wait_days | 3 | days | Days without alcohol before a session. | "
+              "002 (002_bcf4fe377c054bed.txt) |\n"));
+    CHECK(
+        has(table,
+            "| currency | PLN | currency | Currency of the prices. | the seeds leave it open |\n"));
     CHECK(has(table, "| session_minutes | not set | minutes |"));
 }

@@ -2,8 +2,8 @@
 // gives exactly one warning.
 #include <doctest/doctest.h>
 
-#include "core/tools/lint.hpp"
 #include "core/ruleset/ruleset.hpp"
+#include "core/tools/lint.hpp"
 #include "tests/unit/ruleset/ruleset_fixture.hpp"
 
 using meso::Error;
@@ -44,7 +44,8 @@ const Case cases[] = {
           "value": "Do you have cancer, or are you being treated for it?"}])",
      {"lint.untranslated", "/locales/pl/q.cancer", R"(the same text as in "en")"}},
     {R"([{"op": "add", "path": "/questions/0/enableWhen", "value": {"var": "cancer"}}])",
-     {"lint.forward_reference", "/questions/0/enableWhen", R"("age" depends on "cancer", which is asked later)"}},
+     {"lint.forward_reference", "/questions/0/enableWhen",
+      R"("age" depends on "cancer", which is asked later)"}},
     {R"([{"op": "add", "path": "/areas/-", "value": {"id": "chin", "text": "area.face"}}])",
      {"lint.unused_area", "/areas/3", R"(no concern has the area "chin")"}},
     {R"([{"op": "replace", "path": "/concerns/1/course", "value": "general"}])",
@@ -70,18 +71,22 @@ TEST_CASE("each lint warning") {
 
 TEST_CASE("what lint leaves alone") {
     SUBCASE("keys of the faces") {
-        CHECK(lint_of(R"([{"op": "add", "path": "/locales/en/ui.next", "value": "Next"}])").empty());
+        CHECK(
+            lint_of(R"([{"op": "add", "path": "/locales/en/ui.next", "value": "Next"}])").empty());
     }
     SUBCASE("short texts that are the same word in two languages") {
-        CHECK(lint_of(R"([{"op": "replace", "path": "/locales/pl/q.sex", "value": "Sex"}])").empty());
+        CHECK(
+            lint_of(R"([{"op": "replace", "path": "/locales/pl/q.sex", "value": "Sex"}])").empty());
     }
     SUBCASE("a setting used only in a text") {
         CHECK(lint_of(R"([{"op": "replace", "path": "/findings/4/earliest",
-                          "value": {"date_add": [{"var": "alcohol_last"}, 3]}}])").empty());
+                          "value": {"date_add": [{"var": "alcohol_last"}, 3]}}])")
+                  .empty());
     }
     SUBCASE("questions the planner reads") {
         CHECK(lint_of(R"([{"op": "add", "path": "/questions/-",
                           "value": {"id": "start_date", "type": "date", "step": "wishes",
-                                    "required": false, "text": "q.alcohol_last"}}])").empty());
+                                    "required": false, "text": "q.alcohol_last"}}])")
+                  .empty());
     }
 }

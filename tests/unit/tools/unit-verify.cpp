@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/tools/answer_space.hpp"
 #include "core/screen/screen.hpp"
+#include "core/tools/answer_space.hpp"
 #include "core/tools/verify.hpp"
 #include "core/tools/verify_detail.hpp"
 #include "tests/unit/screen/screen_fixture.hpp"
@@ -98,29 +98,27 @@ RuleSet hand_made() {
     Question areas =
         question("areas", QuestionType::multiple, rule(R"({"!!": [{"var": "concerns"}]})"));
     areas.options_from = "areas";
-    rules.questions = {age,
-                       sex,
-                       question("pregnant", QuestionType::boolean,
-                                rule(R"({"!=": [{"var": "sex"}, "male"]})")),
-                       question("smoker", QuestionType::boolean),
-                       question("cancer", QuestionType::boolean),
-                       question("notes", QuestionType::boolean),
-                       question("last_drink", QuestionType::date),
-                       concerns,
-                       areas,
-                       question("start_date", QuestionType::date)};
-    rules.findings = {finding("minor", R"({"<": [{"var": "age"}, 18]})"),
-                      finding("old_smoker",
-                              R"({"and": [{"var": "smoker"}, {">": [{"var": "age"}, 60]}]})"),
-                      finding("cancer", R"({"var": "cancer"})"),
-                      finding("alcohol", R"({"var": "last_drink"})"),
-                      finding("doctor", R"({"in": ["filler", {"var": "concerns"}]})")};
+    rules.questions = {
+        age,
+        sex,
+        question("pregnant", QuestionType::boolean, rule(R"({"!=": [{"var": "sex"}, "male"]})")),
+        question("smoker", QuestionType::boolean),
+        question("cancer", QuestionType::boolean),
+        question("notes", QuestionType::boolean),
+        question("last_drink", QuestionType::date),
+        concerns,
+        areas,
+        question("start_date", QuestionType::date)};
+    rules.findings = {
+        finding("minor", R"({"<": [{"var": "age"}, 18]})"),
+        finding("old_smoker", R"({"and": [{"var": "smoker"}, {">": [{"var": "age"}, 60]}]})"),
+        finding("cancer", R"({"var": "cancer"})"), finding("alcohol", R"({"var": "last_drink"})"),
+        finding("doctor", R"({"in": ["filler", {"var": "concerns"}]})")};
     rules.findings[3].earliest = rule(R"({"date_add": [{"var": "last_drink"}, 3]})");
-    rules.concerns = {
-        Concern{.id = "wrinkles", .areas = {"face", "neck"}, .course = "general"},
-        Concern{.id = "dull_skin", .areas = {"neck", "face"}, .course = "general"},
-        Concern{.id = "hair_loss", .areas = {"scalp"}, .course = "scalp"},
-        Concern{.id = "filler", .areas = {"face"}, .course = "general"}};
+    rules.concerns = {Concern{.id = "wrinkles", .areas = {"face", "neck"}, .course = "general"},
+                      Concern{.id = "dull_skin", .areas = {"neck", "face"}, .course = "general"},
+                      Concern{.id = "hair_loss", .areas = {"scalp"}, .course = "scalp"},
+                      Concern{.id = "filler", .areas = {"face"}, .course = "general"}};
     rules.areas = {{"face", ""}, {"neck", ""}, {"scalp", ""}};
     return rules;
 }
@@ -133,12 +131,10 @@ TEST_CASE("answer space: questions that no condition reads together are independ
     std::vector<std::vector<std::string>> groups;
     for (const auto& group : space.groups()) groups.push_back(ids_of(rules, group));
     const std::vector<std::vector<std::string>> expected = {
-        {"age", "smoker"},                       // read together by old_smoker
-        {"sex", "pregnant"},                     // sex decides whether pregnant is asked
-        {"cancer"},
-        {"notes"},                               // read by nothing
-        {"last_drink"},
-        {"concerns", "areas", "start_date"}};    // what the plan reads
+        {"age", "smoker"},               // read together by old_smoker
+        {"sex", "pregnant"},             // sex decides whether pregnant is asked
+        {"cancer"},          {"notes"},  // read by nothing
+        {"last_drink"},      {"concerns", "areas", "start_date"}};  // what the plan reads
     CHECK(groups == expected);
     CHECK(space.group_of_finding(0) == 0);
     CHECK(space.group_of_finding(4) == 5);
@@ -152,8 +148,8 @@ TEST_CASE("answer space: integers at their bounds and around every number a cond
     const AnswerSpace space(rules, today);
     // age < 18 gives 17, 18, 19; age > 60 gives 59, 60, 61; the bounds and one past each.
     CHECK(dumps(space.values(index_of(rules, "age"), Json::object())) ==
-          std::vector<std::string>{"unanswered", "\"ten\"", "-1", "0", "17", "18", "19", "59",
-                                   "60", "61", "120", "121"});
+          std::vector<std::string>{"unanswered", "\"ten\"", "-1", "0", "17", "18", "19", "59", "60",
+                                   "61", "120", "121"});
 }
 
 TEST_CASE("answer space: booleans, options, and a value of the wrong type") {
@@ -183,11 +179,11 @@ TEST_CASE("answer space: concerns that behave alike are one class; areas follow 
     const AnswerSpace space(rules, today);
     // dull_skin is wrinkles again (same course, same areas); filler is named by a condition.
     CHECK(dumps(space.values(index_of(rules, "concerns"), Json::object())) ==
-          std::vector<std::string>{
-              "unanswered", "\"all\"", "[]", "[\"wrinkles\"]", "[\"hair_loss\"]", "[\"filler\"]",
-              "[\"wrinkles\",\"hair_loss\"]", "[\"wrinkles\",\"filler\"]",
-              "[\"hair_loss\",\"filler\"]",
-              "[\"wrinkles\",\"dull_skin\",\"hair_loss\",\"filler\"]"});
+          std::vector<std::string>{"unanswered", "\"all\"", "[]", "[\"wrinkles\"]",
+                                   "[\"hair_loss\"]", "[\"filler\"]",
+                                   "[\"wrinkles\",\"hair_loss\"]", "[\"wrinkles\",\"filler\"]",
+                                   "[\"hair_loss\",\"filler\"]",
+                                   "[\"wrinkles\",\"dull_skin\",\"hair_loss\",\"filler\"]"});
     CHECK(dumps(space.values(index_of(rules, "areas"), Json{{"concerns", {"wrinkles"}}})) ==
           std::vector<std::string>{"unanswered", "\"all\"", "[]", "[\"face\"]",
                                    "[\"face\",\"neck\"]", "[\"scalp\"]"});
