@@ -9,8 +9,6 @@ export default [
         ignores: [
             // What .gitignore leaves out.
             'build*/', 'dist/', 'node_modules/', '.cache/', 'tests/browser/screenshots/', 'tests/browser/output/',
-            // Emscripten --pre-js inside the glue's scope (Module, its globals): the wasm build's, not the widget's.
-            'web/bindings/',
         ],
     },
     js.configs.recommended,
@@ -29,6 +27,8 @@ export default [
     // The widget and the demo page run in the browser.
     { files: ['web/src/**/*.js', 'web/demo/**/*.js'], languageOptions: { globals: globals.browser } },
     { files: ['web/demo/**/*.js'], languageOptions: { sourceType: 'script' } },
+    // Emscripten's --pre-js runs inside the glue's scope, where Module is defined.
+    { files: ['web/bindings/**/*.js'], languageOptions: { sourceType: 'script', globals: { ...globals.browser, Module: 'writable' } } },
     // The build, the server and the tests run in Node; the browser tests and the benchmark also
     // hand functions to the page.
     { files: ['web/*.mjs', 'tests/**/*.mjs', 'eslint.config.mjs'], languageOptions: { globals: globals.node } },

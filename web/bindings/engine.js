@@ -4,13 +4,13 @@
 
 /** @param {{code: string, path: string, message: string}[]} errors */
 function MesoError(errors) {
-  const first = errors[0] || { code: 'engine.unknown', path: '', message: 'unknown error' };
-  const error = new Error(`${first.code} at ${first.path || '/'}: ${first.message}`);
-  error.name = 'MesoError';
-  error.code = first.code;
-  error.path = first.path;
-  error.errors = errors;
-  return error;
+    const first = errors[0] || { code: 'engine.unknown', path: '', message: 'unknown error' };
+    const error = new Error(`${first.code} at ${first.path || '/'}: ${first.message}`);
+    error.name = 'MesoError';
+    error.code = first.code;
+    error.path = first.path;
+    error.errors = errors;
+    return error;
 }
 
 // Set once the module has failed inside (an abort, out of memory, a stack overflow): its memory
@@ -21,94 +21,94 @@ let fault = null;
 // fault (anything thrown that is not one) becomes the MesoError `engine.fault`, for this and
 // every later call, so that no answer set during a failure can leave an earlier verdict behind.
 function guard(run) {
-  if (fault) throw fault;
-  try {
-    return run();
-  } catch (error) {
-    fault = MesoError([{ code: 'engine.fault', path: '', message: `The engine failed: ${(error && error.message) || error}` }]);
-    throw fault;
-  }
+    if (fault) throw fault;
+    try {
+        return run();
+    } catch (error) {
+        fault = MesoError([{ code: 'engine.fault', path: '', message: `The engine failed: ${(error && error.message) || error}` }]);
+        throw fault;
+    }
 }
 
 const call = (run) => unwrap(guard(run));
 
 function unwrap(text) {
-  const reply = JSON.parse(text);
-  if (!reply.ok) throw MesoError(reply.errors);
-  return reply.value;
+    const reply = JSON.parse(text);
+    if (!reply.ok) throw MesoError(reply.errors);
+    return reply.value;
 }
 
 function asJsonText(value) {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+    return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 class MesoSession {
-  constructor(raw) { this._raw = raw; }
-  set(key, value) { return call(() => this._raw.set(String(key), JSON.stringify(value === undefined ? null : value))); }
-  clear(key) { return call(() => this._raw.clear(String(key))); }
-  reset() { return call(() => this._raw.reset()); }
-  setLang(lang) { return call(() => this._raw.setLang(String(lang))); }
-  result() { return call(() => this._raw.result()); }
-  answers() { return call(() => this._raw.answers()); }
-  ics() { return call(() => this._raw.ics()); }
-  evaluations() { return this._raw.evaluations(); }
-  dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
+    constructor(raw) { this._raw = raw; }
+    set(key, value) { return call(() => this._raw.set(String(key), JSON.stringify(value === undefined ? null : value))); }
+    clear(key) { return call(() => this._raw.clear(String(key))); }
+    reset() { return call(() => this._raw.reset()); }
+    setLang(lang) { return call(() => this._raw.setLang(String(lang))); }
+    result() { return call(() => this._raw.result()); }
+    answers() { return call(() => this._raw.answers()); }
+    ics() { return call(() => this._raw.ics()); }
+    evaluations() { return this._raw.evaluations(); }
+    dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
 }
 
 class MesoRuleSet {
-  constructor(raw, loaded) {
-    this._raw = raw;
-    this.id = loaded.id;
-    this.version = loaded.version;
-  }
-  info(lang) { return call(() => this._raw.info(String(lang || ''))); }
-  screen(answers, today, lang) {
-    return call(() => this._raw.screen(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
-  }
-  /** The result as JSON text indented like the CLI's output, for byte-for-byte comparisons. */
-  screenText(answers, today, lang) {
-    return call(() => this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
-  }
-  /** The status alone ("eligible" …), without texts or plan: screen(…).status, cheaper. */
-  status(answers, today) {
-    return call(() => this._raw.status(asJsonText(answers == null ? {} : answers), String(today)));
-  }
-  session(today, lang) {
-    const raw = guard(() => new Module._Session(this._raw, String(today), String(lang || '')));
-    const session = new MesoSession(raw);
-    try {
-      session.result(); // a bad date or missing rules fails here, not on the first answer
-    } catch (error) {
-      session.dispose();
-      throw error;
+    constructor(raw, loaded) {
+        this._raw = raw;
+        this.id = loaded.id;
+        this.version = loaded.version;
     }
-    return session;
-  }
-  dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
+    info(lang) { return call(() => this._raw.info(String(lang || ''))); }
+    screen(answers, today, lang) {
+        return call(() => this._raw.screen(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
+    }
+    /** The result as JSON text indented like the CLI's output, for byte-for-byte comparisons. */
+    screenText(answers, today, lang) {
+        return call(() => this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
+    }
+    /** The status alone ("eligible" …), without texts or plan: screen(…).status, cheaper. */
+    status(answers, today) {
+        return call(() => this._raw.status(asJsonText(answers == null ? {} : answers), String(today)));
+    }
+    session(today, lang) {
+        const raw = guard(() => new Module._Session(this._raw, String(today), String(lang || '')));
+        const session = new MesoSession(raw);
+        try {
+            session.result(); // a bad date or missing rules fails here, not on the first answer
+        } catch (error) {
+            session.dispose();
+            throw error;
+        }
+        return session;
+    }
+    dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
 }
 
 Module['engine'] = {
-  get version() { return Module._version(); },
-  /** Bytes of linear memory the module holds now. */
-  get heapBytes() { return Module._heapBytes(); },
-  /** The engine.fault MesoError once the module has failed inside, otherwise null. */
-  get fault() { return fault; },
-  /** Applies a JsonLogic rule (a JS value: a string rule is the string itself) to data. */
-  logic(rule, data, today) {
-    return this.logicText(JSON.stringify(rule), JSON.stringify(data === undefined ? {} : data), today);
-  },
-  /** The same on JSON text, as a file or a textarea holds it. */
-  logicText(ruleText, dataText, today) {
-    return call(() => Module._logicApply(String(ruleText), dataText == null ? '{}' : String(dataText), String(today || '')));
-  },
-  load(rules) {
-    const raw = guard(() => new Module._RuleSet());
-    try {
-      return new MesoRuleSet(raw, call(() => raw.load(asJsonText(rules))));
-    } catch (error) {
-      raw.delete();
-      throw error;
-    }
-  },
-  MesoError,
+    get version() { return Module._version(); },
+    /** Bytes of linear memory the module holds now. */
+    get heapBytes() { return Module._heapBytes(); },
+    /** The engine.fault MesoError once the module has failed inside, otherwise null. */
+    get fault() { return fault; },
+    /** Applies a JsonLogic rule (a JS value: a string rule is the string itself) to data. */
+    logic(rule, data, today) {
+        return this.logicText(JSON.stringify(rule), JSON.stringify(data === undefined ? {} : data), today);
+    },
+    /** The same on JSON text, as a file or a textarea holds it. */
+    logicText(ruleText, dataText, today) {
+        return call(() => Module._logicApply(String(ruleText), dataText == null ? '{}' : String(dataText), String(today || '')));
+    },
+    load(rules) {
+        const raw = guard(() => new Module._RuleSet());
+        try {
+            return new MesoRuleSet(raw, call(() => raw.load(asJsonText(rules))));
+        } catch (error) {
+            raw.delete();
+            throw error;
+        }
+    },
+    MesoError,
 };
