@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake emscripten nlohmann-json3-dev doctest-dev chromium clang
+packages=(build-essential cmake emscripten nlohmann-json3-dev doctest-dev chromium clang clang-format
           libclang-rt-14-dev)
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

@@ -1,5 +1,6 @@
 // mesoscreen: the command-line face of the engine.
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,26 @@ RULE, DATA and A are JSON text, @path for a file, or - for standard input.
 Exit status: 0 success, 1 invalid input (the message names the file and JSON path), 2 usage.
 )";
 
+int dispatch(const std::vector<std::string>& words);
+
 }  // namespace
 
+// Running out of memory is invalid input too (a rule set or answers too big for this machine):
+// an error and exit 1 from every command, never std::terminate's abort (exit 134).
 int main(int argc, char** argv) {
-    const std::vector<std::string> words(argv + 1, argv + argc);
+    try {
+        return dispatch(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const std::bad_alloc&) {
+        std::cout.flush();
+        std::cerr << "mesoscreen: engine.out_of_memory at /: the input needs more memory than "
+                     "this machine gives the command\n";
+        return meso::cli::Exit::invalid_input;
+    }
+}
+
+namespace {
+
+int dispatch(const std::vector<std::string>& words) {
     if (words.empty()) {
         std::cerr << usage_text;
         return meso::cli::Exit::usage;
@@ -51,3 +68,5 @@ int main(int argc, char** argv) {
     std::cerr << "mesoscreen: unknown command \"" << command << "\"\n" << usage_text;
     return meso::cli::Exit::usage;
 }
+
+}  // namespace

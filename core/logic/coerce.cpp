@@ -19,6 +19,7 @@ bool is_object_like(const Json& value) { return value.is_array() || value.is_obj
 bool is_string_like(const Json& value) { return value.is_string() || is_object_like(value); }
 
 void append_checked(std::string& out, std::string_view piece, StringBudget& budget) {
+    budget.work += piece.size();
     if (out.size() + piece.size() > budget.max_bytes) {
         budget.exceeded = true;
         return;
@@ -54,6 +55,7 @@ void append_array(const Json& array, std::string& out, StringBudget& budget) {
             continue;
         }
         if (index > 0) append_checked(out, ",", budget);
+        ++budget.work;  // empty nested arrays write nothing but still take a visit
         const Json& element = (*current)[index++];
         if (element.is_array()) stack.emplace_back(&element, 0);
         else if (!element.is_null()) append_scalar(element, out, budget);

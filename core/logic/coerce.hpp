@@ -18,6 +18,7 @@ namespace meso::logic {
 struct StringBudget {
     std::size_t max_bytes;
     bool exceeded = false;
+    std::size_t work = 0;  // bytes written and elements visited, charged to the step budget
 };
 
 // The boolean inside a JSON boolean.

@@ -103,22 +103,35 @@ struct Node {
     std::string path;  // JSON Pointer of the node, for limit errors
 };
 
-// One evaluation: the current scope, the work done so far and the first limit hit.
+// Text is cheap per byte next to an operation: this many bytes built, copied or compared are one
+// step.
+inline constexpr std::size_t text_bytes_per_step = 32;
+
+// One evaluation: the current scope, the work done so far and the first limit hit. With a shared
+// Budget the work starts where the call's previous evaluations left it (Program::evaluate
+// writes it back).
 class Eval {
 public:
     Eval(const Limits& limits, const EvalContext& context, const Json& data)
-        : limits(limits), context(context), scope{&data} {}
+        : limits(limits),
+          context(context),
+          scope{&data},
+          steps_(context.budget ? context.budget->used : 0),
+          max_steps_(context.budget ? context.budget->max_steps : limits.max_steps) {}
 
     Value run(const Node& node) {
         if (error_) return {};
-        if (++steps_ > limits.max_steps) return exhausted(node, "max_steps", limits.max_steps);
+        if (++steps_ > max_steps_) return exhausted(node, "max_steps", max_steps_);
         if (node.literal_only) return Value::borrow(node.literal);  // skips an indirect call
         return node.eval(node, *this);
     }
     // Counts one loop iteration; false once the evaluation must stop.
-    bool step(const Node& node) {
+    bool step(const Node& node) { return charge(node, 1); }
+    // Counts `units` of work at once (text, copies); false once the evaluation must stop.
+    bool charge(const Node& node, std::size_t units) {
         if (error_) return false;
-        if (++steps_ > limits.max_steps) exhausted(node, "max_steps", limits.max_steps);
+        steps_ += units;
+        if (steps_ > max_steps_) exhausted(node, "max_steps", max_steps_);
         return !error_;
     }
     bool failed() const { return error_.has_value(); }
@@ -128,26 +141,39 @@ public:
     // Records that `node` cannot give a value that means anything (a date past the engine's
     // range): an error, because a null there would read as "no finding" in a comparison.
     Value fail(const Node& node, std::string code, std::string message);
-    // A string budget for one conversion, and the check that it held.
+    // A string budget for one conversion, and the check that it held (its work is charged).
     StringBudget budget() const { return {limits.max_string_bytes}; }
     bool within(const Node& node, const StringBudget& used) {
         if (used.exceeded) exhausted(node, "max_string_bytes", limits.max_string_bytes);
-        return !error_;
+        return charge(node, used.work / text_bytes_per_step);
     }
     bool within_items(const Node& node, std::size_t items) {
         if (items > limits.max_array_items)
             exhausted(node, "max_array_items", limits.max_array_items);
         return !error_;
     }
+    // A value about to be copied into an array this evaluation builds: the copy is paid for by
+    // its size, and the array would nest one level deeper than the value does. Values the
+    // evaluation built itself move in without it: each of their elements was admitted when it
+    // was copied, so only the rule's own nesting (64) can add to their depth.
+    bool admit(const Node& node, const Json& value);
+    // Text compared or searched costs by its length: a loop over long literals must not escape
+    // the budget by doing one step's work a megabyte at a time.
+    bool charge_text(const Node& node, const Json& value) {
+        return !value.is_string() ||
+               charge(node, value.get_ref<const std::string&>().size() / text_bytes_per_step);
+    }
 
     const std::optional<Error>& error() const { return error_; }
+    std::size_t steps() const { return steps_; }
 
     const Limits& limits;
     const EvalContext& context;
     Scope scope;
 
 private:
-    std::size_t steps_ = 0;
+    std::size_t steps_;
+    std::size_t max_steps_;
     std::optional<Error> error_;
 };
 

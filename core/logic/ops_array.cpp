@@ -38,7 +38,7 @@ Value eval_map(const Node& node, Eval& eval) {
         if (!eval.step(node)) return {};
         ScopeSwitch scope(eval, Scope{&item});
         Value mapped = eval.run(node.args[1]);
-        if (eval.failed()) return {};
+        if (eval.failed() || (mapped.borrowed() && !eval.admit(node, *mapped))) return {};
         out.push_back(std::move(mapped).release());
     }
     return Value::own(std::move(out));
@@ -56,6 +56,7 @@ Value eval_filter(const Node& node, Eval& eval) {
         ScopeSwitch scope(eval, Scope{&item});
         const bool keep = is_truthy(*eval.run(node.args[1]));
         if (eval.failed()) return {};
+        if (keep && !eval.admit(node, item)) return {};
         if (keep) out.push_back(item);
     }
     return Value::own(std::move(out));
@@ -73,6 +74,7 @@ Value eval_reduce(const Node& node, Eval& eval) {
         Value next = eval.run(node.args[1]);
         if (eval.failed()) return {};
         // A borrowed result may point into the item or the accumulator it replaces.
+        if (next.borrowed() && !eval.admit(node, *next)) return {};
         accumulator = next.borrowed() ? std::move(next).detached() : std::move(next);
     }
     return accumulator;
@@ -90,6 +92,7 @@ Value eval_merge(const Node& node, Eval& eval) {
         if (eval.failed()) return {};
         const std::size_t added = value->is_array() ? value->size() : 1;
         if (!eval.within_items(node, out.size() + added)) return {};
+        if (!eval.admit(node, *value)) return {};
         if (value->is_array())
             for (const Json& item : *value) out.push_back(item);
         else out.push_back(*value);
@@ -105,7 +108,9 @@ Value eval_in(const Node& node, Eval& eval) {
     if (haystack->is_string())
         return string_contains(node, eval, haystack->get_ref<const std::string&>(), *needle);
     if (!haystack->is_array()) return Value::boolean(false);
+    if (!eval.charge_text(node, *needle)) return {};
     for (const Json& item : *haystack) {
+        if (!eval.step(node) || !eval.charge_text(node, item)) return {};
         if (strict_equal(item, *needle)) return Value::boolean(true);
     }
     return Value::boolean(false);

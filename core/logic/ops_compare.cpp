@@ -16,6 +16,7 @@ bool evaluate_all(const Node& node, Eval& eval, std::array<Value, N>& values) {
 Value equality(const Node& node, Eval& eval, bool strict, bool negate) {
     std::array<Value, 2> v;
     if (!evaluate_all(node, eval, v)) return {};
+    if (!eval.charge_text(node, *v[0])) return {};
     StringBudget budget = eval.budget();
     const bool equal = strict ? strict_equal(*v[0], *v[1]) : loose_equal(*v[0], *v[1], budget);
     if (!eval.within(node, budget)) return {};
@@ -30,6 +31,8 @@ bool holds(Order order, bool or_equal) {
 Value relation(const Node& node, Eval& eval, bool or_equal, bool reversed) {
     std::array<Value, 3> v;
     if (!evaluate_all(node, eval, v)) return {};
+    for (const Value& value : v)
+        if (!eval.charge_text(node, *value)) return {};
     StringBudget budget = eval.budget();
     bool result = reversed ? holds(compare(*v[1], *v[0], budget), or_equal)
                            : holds(compare(*v[0], *v[1], budget), or_equal);

@@ -79,6 +79,9 @@ Value string_contains(const Node& node, Eval& eval, const std::string& haystack,
     std::string text;
     append_string(needle, text, budget);
     if (!eval.within(node, budget)) return {};
+    // std::string::find may compare the needle at every position of the haystack.
+    const std::size_t positions = haystack.size() / text_bytes_per_step + 1;
+    if (!eval.charge(node, positions * (text.size() / text_bytes_per_step + 1))) return {};
     return Value::boolean(haystack.find(text) != std::string::npos);
 }
 

@@ -44,6 +44,7 @@ void to_output(Json& result) {
 Result<Json> Program::evaluate(const Json& data, const EvalContext& context) const {
     Eval eval(impl_->limits, context, data);
     Value result = eval.run(impl_->root);
+    if (context.budget) context.budget->used = eval.steps();
     if (eval.failed()) return *eval.error();
     Result<Json> out(std::move(result).release());
     to_output(out.value());

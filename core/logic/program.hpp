@@ -21,11 +21,27 @@ namespace meso::logic {
 using Json = nlohmann::json;
 
 struct Limits {
-    std::size_t max_depth = 64;       // nesting of operations inside one rule
-    std::size_t max_nodes = 20000;    // operations in one rule
-    std::size_t max_steps = 1000000;  // work units in one evaluation (loops in map, reduce …)
+    std::size_t max_depth = 64;     // nesting of operations inside one rule
+    std::size_t max_nodes = 20000;  // operations in one rule
+    // Work units in one call (a screening, an answer, one `logic` run): each operation, each
+    // loop item, each value copied into a new array (counted deep), each 32 bytes of text built
+    // or compared. Shared through a Budget by every evaluation of the call, so that the time of
+    // a call does not grow with the number of conditions a rule set has. Sized for 50 ms per
+    // answer in a browser at worst (tests/bench/worst_case.mjs); the default rules use a few
+    // thousand.
+    std::size_t max_steps = 250000;
     std::size_t max_string_bytes = 1 << 20;  // longest string an evaluation may build (cat …)
     std::size_t max_array_items = 100000;  // longest array an evaluation may build (merge, map …)
+    // Nesting of a value an evaluation builds: code that walks JSON recursively (copies,
+    // destructors, the writer) must never run out of stack, whatever the rule wraps.
+    std::size_t max_value_depth = 100;
+};
+
+// The work one call may still do, shared by its evaluations. Once spent, every further
+// evaluation of the call fails with logic.limit, which fails the screening closed.
+struct Budget {
+    std::size_t max_steps = Limits{}.max_steps;
+    std::size_t used = 0;
 };
 
 struct CompileOptions {
@@ -37,7 +53,8 @@ struct CompileOptions {
 
 // What an evaluation may see beyond its data.
 struct EvalContext {
-    std::string today;  // "YYYY-MM-DD", returned by {"today": []}; empty = null
+    std::string today;         // "YYYY-MM-DD", returned by {"today": []}; empty = null
+    Budget* budget = nullptr;  // shared by the call; null: the evaluation has Limits::max_steps
 };
 
 // A variable the rule reads from its top-level data: `var` with a literal name (outside the

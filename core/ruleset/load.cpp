@@ -130,6 +130,23 @@ void Loader::read_top(const Json& document) {
     check_text_filters();
 }
 
+namespace {
+
+// A BCP 47 language with an optional region ("en", "pt-BR"): what Intl accepts. An id such as
+// "e_n" passed the loader once and then threw RangeError while the widget rendered.
+bool language_tag(std::string_view tag) {
+    const auto letters = [](std::string_view s, std::size_t from, std::size_t to, bool upper) {
+        return std::all_of(s.begin() + from, s.begin() + to, [&](char c) {
+            return upper ? (c >= 'A' && c <= 'Z') : (c >= 'a' && c <= 'z');
+        });
+    };
+    if (tag.size() == 2 || tag.size() == 3) return letters(tag, 0, tag.size(), false);
+    return tag.size() == 5 && tag[2] == '-' && letters(tag, 0, 2, false) &&
+           letters(tag, 3, 5, true);
+}
+
+}  // namespace
+
 void Loader::read_languages(FieldReader& top) {
     auto languages = top.strings("languages", Need::required);
     if (languages) {
@@ -139,7 +156,7 @@ void Loader::read_languages(FieldReader& top) {
         for (std::size_t i = 0; i < languages->size(); ++i) {
             const std::string& lang = (*languages)[i];
             const std::string path = pointer_append("/languages", i);
-            if (!valid_id(lang)) {
+            if (!language_tag(lang)) {
                 error("rules.bad_id", path, quote(lang) + " is not a language tag such as \"en\"");
             } else if (!seen.insert(lang).second) {
                 error("rules.duplicate_id", path, quote(lang) + " is listed twice");

@@ -48,8 +48,15 @@ std::string number_text(double value) {
     return decimal::general(value, 15);
 }
 
+// Ids become keys of JS objects in the browser: none may name a property every object has
+// (answers["toString"] would read Object.prototype's function), nor __proto__.
 bool reserved_id(std::string_view id) {
-    return id == "__proto__" || id == "constructor" || id == "prototype";
+    static constexpr std::string_view names[] = {
+        "__proto__",        "constructor",          "prototype",        "__defineGetter__",
+        "__defineSetter__", "__lookupGetter__",     "__lookupSetter__", "hasOwnProperty",
+        "isPrototypeOf",    "propertyIsEnumerable", "toLocaleString",   "toString",
+        "valueOf"};
+    return std::find(std::begin(names), std::end(names), id) != std::end(names);
 }
 
 bool valid_id(std::string_view id) {

@@ -51,18 +51,21 @@ Json options_json(const RuleSet& rules, const std::string& lang,
 
 }  // namespace
 
-ScreenResult screen(const RuleSet& rules, const ScreenInput& input) {
+ScreenResult screen(const RuleSet& rules, const ScreenInput& input, logic::Budget* budget) {
     std::size_t evaluations = 0;
+    logic::Budget own;
     const auto prepared = detail::prepared(rules);
-    return detail::assemble(
-        rules, input, detail::evaluate_all(rules, prepared->dependencies, input, evaluations));
+    return detail::assemble(rules, input,
+                            detail::evaluate_all(rules, prepared->dependencies, input, evaluations,
+                                                 budget ? *budget : own));
 }
 
 Status screen_status(const RuleSet& rules, const ScreenInput& input) {
     std::size_t evaluations = 0;
+    logic::Budget budget;
     const auto prepared = detail::prepared(rules);
     return detail::evaluation_status(
-        rules, detail::evaluate_all(rules, prepared->dependencies, input, evaluations));
+        rules, detail::evaluate_all(rules, prepared->dependencies, input, evaluations, budget));
 }
 
 Json ScreenResult::to_json(const RuleSet& rules, const ScreenInput& input) const {

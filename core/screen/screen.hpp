@@ -12,6 +12,7 @@
 
 #include "core/base/date.hpp"
 #include "core/base/error.hpp"
+#include "core/logic/program.hpp"
 #include "core/ruleset/ruleset.hpp"
 
 namespace meso {
@@ -93,8 +94,10 @@ struct ScreenResult {
     Json to_json(const RuleSet& rules, const ScreenInput& input) const;
 };
 
-// Stateless: evaluates everything.
-ScreenResult screen(const RuleSet& rules, const ScreenInput& input);
+// Stateless: evaluates everything, within one budget of work for the whole call (a fresh one
+// unless the caller passes its own, as the verifier does to count what every call used).
+ScreenResult screen(const RuleSet& rules, const ScreenInput& input,
+                    logic::Budget* budget = nullptr);
 
 // screen(rules, input).status, without resolving a text or planning a course: the verdict for
 // many respondents at once (and the figure the benchmark compares with json-logic-js, which
@@ -117,7 +120,10 @@ public:
     Session(Session&&) noexcept;
     Session& operator=(Session&&) noexcept;
 
-    void set(const std::string& key, const Json& value);  // null clears the answer
+    // Null clears the answer. Atomic: if anything throws (out of memory natively), the previous
+    // answers and result stand and the exception reaches the caller. A rule that exceeds its
+    // limits is no failure of set(): the result says `incomplete` with a logic.limit error.
+    void set(const std::string& key, const Json& value);
     void clear(const std::string& key);
     void reset();
     void set_lang(std::string lang);

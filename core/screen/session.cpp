@@ -18,7 +18,9 @@ bool intersects(const std::set<std::string>& a, const std::set<std::string>& b) 
 
 struct Session::State {
     std::shared_ptr<const RuleSet> rules;
-    detail::Dependencies dependencies;
+    // Shared, not copied: set() copies the State to stay atomic, and the analysis never changes.
+    std::shared_ptr<const detail::Prepared> prepared;
+    const detail::Dependencies& dependencies() const { return prepared->dependencies; }
     ScreenInput input;
     detail::Evaluation evaluation;
     ScreenResult result;
@@ -26,7 +28,8 @@ struct Session::State {
 
     void evaluate_everything() {
         evaluations = 0;
-        evaluation = detail::evaluate_all(*rules, dependencies, input, evaluations);
+        logic::Budget budget;
+        evaluation = detail::evaluate_all(*rules, dependencies(), input, evaluations, budget);
         result = detail::assemble(*rules, input, evaluation);
     }
 
@@ -35,7 +38,9 @@ struct Session::State {
     void update_after(const std::string& key) {
         evaluations = 0;
         const RuleSet& set = *rules;
-        const logic::EvalContext context = detail::eval_context(input);
+        const detail::Dependencies& dependencies = this->dependencies();
+        logic::Budget budget;
+        const logic::EvalContext context = detail::eval_context(input, &budget);
         evaluation.key_errors = check_answer_keys(set, input.answers);
         std::set<std::string> changed;
         for (std::size_t position = 0; position < dependencies.order.size(); ++position) {
@@ -121,7 +126,7 @@ struct Session::State {
 Session::Session(std::shared_ptr<const RuleSet> rules, Date today, std::string lang)
     : state_(std::make_unique<State>()) {
     state_->rules = rules ? std::move(rules) : std::make_shared<const RuleSet>();
-    state_->dependencies = detail::prepared(*state_->rules)->dependencies;
+    state_->prepared = detail::prepared(*state_->rules);
     state_->input.today = today;
     state_->input.lang = std::move(lang);
     state_->evaluate_everything();
@@ -131,19 +136,25 @@ Session::~Session() = default;
 Session::Session(Session&&) noexcept = default;
 Session& Session::operator=(Session&&) noexcept = default;
 
+// Works on a copy and swaps it in, so that an exception part way leaves nothing half-updated:
+// a stored answer beside the result of the answers before it is how a stale verdict survived.
 void Session::set(const std::string& key, const Json& value) {
-    Json& answers = state_->input.answers;
+    auto next = std::make_unique<State>(*state_);
+    Json& answers = next->input.answers;
     if (value.is_null()) answers.erase(key);
     else answers[key] = value;
-    state_->update_after(key);
-    state_->drop_withdrawn_choices();
+    next->update_after(key);
+    next->drop_withdrawn_choices();
+    state_ = std::move(next);
 }
 
 void Session::clear(const std::string& key) { set(key, nullptr); }
 
 void Session::reset() {
-    state_->input.answers = Json::object();
-    state_->evaluate_everything();
+    auto next = std::make_unique<State>(*state_);
+    next->input.answers = Json::object();
+    next->evaluate_everything();
+    state_ = std::move(next);
 }
 
 void Session::set_lang(std::string lang) {

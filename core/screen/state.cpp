@@ -61,8 +61,8 @@ Errors finding_error_on_answers(const RuleSet& rules, const std::string& lang,
 
 }  // namespace
 
-logic::EvalContext eval_context(const ScreenInput& input) {
-    return logic::EvalContext{input.today.iso()};
+logic::EvalContext eval_context(const ScreenInput& input, logic::Budget* budget) {
+    return logic::EvalContext{input.today.iso(), budget};
 }
 
 bool evaluate_visibility(const Question& question, const Json& data,
@@ -130,12 +130,12 @@ Json effective_before(const RuleSet& rules, const Dependencies& dependencies,
 }
 
 Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
-                        const ScreenInput& input, std::size_t& evaluations) {
+                        const ScreenInput& input, std::size_t& evaluations, logic::Budget& budget) {
     Evaluation out;
     out.key_errors = check_answer_keys(rules, input.answers);
     out.questions.resize(rules.questions.size());
     out.findings.resize(rules.findings.size());
-    const logic::EvalContext context = eval_context(input);
+    const logic::EvalContext context = eval_context(input, &budget);
     for (const std::size_t i : dependencies.order) {
         const Question& question = rules.questions[i];
         QuestionState& state = out.questions[i];

@@ -44,7 +44,8 @@ struct Evaluation {
     Json effective = Json::object();       // valid answers of visible questions
 };
 
-logic::EvalContext eval_context(const ScreenInput& input);
+// `budget` is shared by every evaluation of the call (see logic::Limits::max_steps).
+logic::EvalContext eval_context(const ScreenInput& input, logic::Budget* budget = nullptr);
 
 // The visibility of `question` given `data`; counts the evaluation it makes.
 bool evaluate_visibility(const Question& question, const Json& data,
@@ -66,7 +67,7 @@ Json effective_before(const RuleSet& rules, const Dependencies& dependencies,
 
 // Everything, from scratch.
 Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
-                        const ScreenInput& input, std::size_t& evaluations);
+                        const ScreenInput& input, std::size_t& evaluations, logic::Budget& budget);
 
 ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation);
 

@@ -70,7 +70,8 @@ VerifyReport verify_ruleset(const RuleSet& rules, const VerifyOptions& options) 
     for (const Invariant& invariant : rules.invariants) report.invariants.push_back(invariant.id);
     for (const verify_detail::Guarantee& guarantee : verify_detail::guarantees())
         report.invariants.push_back(guarantee.id);
-    verify_detail::Screener screener(rules, options.today, options.max_combinations);
+    verify_detail::Screener screener(rules, options.today, options.max_combinations,
+                                     options.max_steps);
     try {
         const AnswerSpace space(rules, options.today);
         report.groups = space.groups().size();
@@ -87,6 +88,10 @@ VerifyReport verify_ruleset(const RuleSet& rules, const VerifyOptions& options) 
         report.complete = false;
     }
     report.combinations = screener.calls();
+    if (auto too_large = screener.too_large()) {
+        report.errors.push_back(std::move(*too_large));
+        report.complete = false;
+    }
     return report;
 }
 

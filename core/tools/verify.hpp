@@ -17,7 +17,10 @@ namespace meso {
 struct VerifyOptions {
     Date today = Date::from_days(0);
     std::size_t max_combinations = 50'000'000;  // screenings; beyond it the search stops
-    unsigned threads = 2;                       // 0 or 1: everything on the calling thread
+    // Logic steps of every screening and invariant together (logic::Limits::max_steps is one
+    // screening's): about a minute natively. Beyond it: verify.too_large.
+    std::size_t max_steps = 3'000'000'000;
+    unsigned threads = 2;  // 0 or 1: everything on the calling thread
 };
 
 // The smallest answers found that break one invariant: the fewest answered keys, found by

@@ -11,6 +11,7 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 #include "core/tools/verify_detail.hpp"
 #include "core/tools/verify_guarantees.hpp"
@@ -209,10 +210,16 @@ public:
 
 private:
     void check(const ScreenInput& input, const std::array<std::size_t, 4>& order, Worker& worker) {
+        if (screener_.stopped()) return;  // a batch already granted ends early
         const ScreenResult result = screener_.run_reserved(input);
         const Json json = result.to_json(rules_, input);
+        logic::Budget budget;
+        logic::EvalContext context = context_;
+        context.budget = &budget;
         for (std::size_t i = 0; i < rules_.invariants.size(); ++i) {
-            if (holds(rules_.invariants[i], json, context_)) continue;
+            const bool held = holds(rules_.invariants[i], json, context);
+            screener_.spend(std::exchange(budget.used, 0), {});
+            if (held) continue;
             Candidate candidate{true, answered_keys(input.answers), order, Json()};
             if (!better(candidate, worker.best[i])) continue;
             candidate.answers = input.answers;

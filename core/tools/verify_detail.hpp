@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,11 +25,15 @@
 
 namespace meso::verify_detail {
 
-// screen() with a count of its calls and a limit on them, shared by every thread.
+// screen() with a count of its calls and a limit on them, shared by every thread, and the work
+// (logic steps) every call used, against the verification's one budget. A screening that runs
+// out of its own budget, or a total over the verification's, stops the search: the rule set is
+// too large to verify, and the error says what to shrink.
 class Screener {
 public:
-    Screener(const RuleSet& rules, Date today, std::size_t limit)
-        : rules_(rules), today_(today), limit_(limit) {}
+    Screener(const RuleSet& rules, Date today, std::size_t limit,
+             std::size_t max_steps = VerifyOptions{}.max_steps)
+        : rules_(rules), today_(today), limit_(limit), max_steps_(max_steps) {}
 
     // False once the limit is reached; then `result` is left alone.
     bool run(const Json& answers, ScreenResult& result);
@@ -45,6 +50,11 @@ public:
     Json to_json(const ScreenResult& result, const Json& answers) const;
 
     std::size_t calls() const { return calls_.load(); }
+    // Adds work done outside screen() (invariants) to the total.
+    void spend(std::size_t steps, const Errors& errors) const;
+    bool stopped() const { return stopped_.load(); }
+    std::optional<Error> too_large() const;
+    std::size_t steps() const { return steps_.load(); }
     const RuleSet& rules() const { return rules_; }
     Date today() const { return today_; }
 
@@ -52,7 +62,12 @@ private:
     const RuleSet& rules_;
     Date today_;
     std::size_t limit_;
+    std::size_t max_steps_;
     std::atomic<std::size_t> calls_{0};
+    mutable std::atomic<std::size_t> steps_{0};
+    mutable std::atomic<bool> stopped_{false};
+    mutable std::mutex mutex_;
+    mutable std::optional<Error> too_large_;
 };
 
 // What one group's answers add to a screening, as far as the other groups can tell: the

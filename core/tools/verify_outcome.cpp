@@ -44,6 +44,7 @@ ScreenResult Screener::run_always(const Json& answers) {
 }
 
 bool Screener::reserve(std::size_t n) {
+    if (stopped()) return false;
     std::size_t used = calls_.load();
     do {
         if (n > limit_ || used > limit_ - n) return false;
@@ -52,6 +53,7 @@ bool Screener::reserve(std::size_t n) {
 }
 
 std::size_t Screener::reserve_up_to(std::size_t n) {
+    if (stopped()) return 0;
     std::size_t used = calls_.load();
     std::size_t granted = 0;
     do {
@@ -61,11 +63,39 @@ std::size_t Screener::reserve_up_to(std::size_t n) {
 }
 
 ScreenResult Screener::run_reserved(const Json& answers) const {
-    return screen(rules_, input(answers));
+    return run_reserved(input(answers));
 }
 
 ScreenResult Screener::run_reserved(const ScreenInput& input) const {
-    return screen(rules_, input);
+    logic::Budget budget;
+    ScreenResult result = screen(rules_, input, &budget);
+    spend(budget.used, result.errors);
+    return result;
+}
+
+void Screener::spend(std::size_t steps, const Errors& errors) const {
+    const std::size_t total = steps_.fetch_add(steps) + steps;
+    std::optional<Error> stop;
+    for (const Error& error : errors)
+        if (error.code == "logic.limit") {
+            stop = Error{"verify.too_large", error.path,
+                         "this condition needs more work than one screening may do (" +
+                             error.message + "): shrink it"};
+            break;
+        }
+    if (!stop && total > max_steps_)
+        stop = Error{"verify.too_large", "",
+                     "the verification needs more than " + std::to_string(max_steps_) +
+                         " logic steps: shrink the conditions, or the questions they read"};
+    if (!stop) return;
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!too_large_) too_large_ = std::move(stop);
+    stopped_ = true;
+}
+
+std::optional<Error> Screener::too_large() const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return too_large_;
 }
 
 ScreenInput Screener::input(Json answers) const {

@@ -9,6 +9,7 @@ const native = read('native.json');
 const js = read('js.json');
 const browser = read('browser.json');
 const verify = read('verify.json');
+const worstCase = read('worst-case.json');
 
 const KB = 1024;
 const figures = {
@@ -24,6 +25,9 @@ const figures = {
     jsonlogic_js_evals_per_s: Math.round(js.jsonlogic.evals_per_s),
     verify_s: round(verify.wall_seconds, 2),
     wasm_heap_bytes: js.heap.bytes,
+    worst_answer_native_ms: round(worstCase.native_ms, 1),
+    worst_answer_wasm_ms: round(worstCase.wasm_ms, 1),
+    worst_answer_chromium_ms: round(worstCase.chromium_ms, 1),
 };
 
 function round(x, digits) {
@@ -83,7 +87,13 @@ console.log(pad([
     ['native vs json-logic-js', `${nativeRatio.toFixed(2)}x`, '>= 10x', verdict(nativeRatio >= 10)],
     ['verify (mesoscreen verify)', `${figures.verify_s} s`, '< 10 s', verdict(figures.verify_s < 10)],
     ['wasm heap after a full questionnaire', `${num(figures.wasm_heap_bytes)} B`, '-', 'info'],
+    ['worst answer, native (CLI, load included)', `${figures.worst_answer_native_ms} ms`, '-', 'info'],
+    ['worst answer, wasm in Node (session.set)', `${figures.worst_answer_wasm_ms} ms`, '-', 'info'],
+    ['worst answer, Chromium (click to render)', `${figures.worst_answer_chromium_ms} ms`, '< 50 ms',
+        verdict(figures.worst_answer_chromium_ms < 50)],
 ]));
+console.log(`\nWorst answers (tests/hostile/faults.mjs): native "${worstCase.native_case}", wasm "${worstCase.wasm_case}",` +
+    ` Chromium "${worstCase.chromium_case}".`);
 
 console.log(`\nNotes: cold loads (ms) ${browser.first_question.loads_ms.map((x) => x.toFixed(1)).join(', ')};` +
     ` reveal clicks: ${browser.answer.clicks}, max ${browser.answer.max_ms.toFixed(2)} ms; hide p50/p95 ${browser.answer.hide_p50_ms.toFixed(2)}/${browser.answer.hide_p95_ms.toFixed(2)} ms;` +

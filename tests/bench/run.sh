@@ -36,6 +36,10 @@ const v = JSON.parse(require("fs").readFileSync(file, "utf8"));
 console.log(JSON.stringify({ wall_seconds: end - start, seconds: v.seconds, proved: v.proved, combinations: v.combinations }));
 ' "$out/verify-raw.json" "$start" "$end" >"$out/verify.json"
 
+echo "bench: the worst answer (tests/hostile/faults.mjs)" >&2
+NODE_PATH=${NODE_PATH:-/usr/share/nodejs} MESO_WASM_DIR=${MESO_WASM_DIR:-$PWD/build/wasm/web} \
+  node tests/bench/worst_case.mjs build/release/mesoscreen >"$out/worst-case.json"
+
 echo "bench: browser" >&2
 node tests/bench/bench_browser.mjs >"$out/browser.json"
 

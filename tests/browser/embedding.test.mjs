@@ -126,7 +126,7 @@ test('MesoScreener.mount: calls queued before the script loads are replayed', ()
     assert.deepEqual(errors, []);
 }));
 
-test('events bubble out of the shadow root and carry no answers unless the host opts in', () => withPage(async (page) => {
+test('events bubble out of the shadow root and carry the status only unless the host opts in', () => withPage(async (page) => {
     await page.goto(caseUrl(server.main, postpone));
     await page.evaluate(() => {
         window.__events = [];
@@ -141,8 +141,7 @@ test('events bubble out of the shadow root and carry no answers unless the host 
     const outcome = events.find((e) => e.type === 'meso-outcome');
     assert.ok(outcome && outcome.bubbles && outcome.composed);
     assert.equal(outcome.detail.status, postpone.expect.status);
-    assert.ok(Array.isArray(outcome.detail.findings));
-    assert.ok(!('answers' in outcome.detail));
+    assert.deepEqual(Object.keys(outcome.detail).sort(), ['lang', 'ruleset', 'status']);
     assert.ok(!JSON.stringify(events).includes('"age"'));
     assert.ok(events.filter((e) => e.type === 'meso-step').map((e) => e.detail.step).includes('review'));
 
@@ -151,6 +150,14 @@ test('events bubble out of the shadow root and carry no answers unless the host 
     await w.locator('[data-action="result"]').click();
     const exposed = (await page.evaluate(() => window.__events)).find((e) => e.type === 'meso-outcome');
     assert.equal(exposed.detail.answers.age, postpone.answers.age);
+    assert.ok(!('findings' in exposed.detail));
+
+    await page.evaluate(() => { window.__events = []; document.querySelector('meso-screener').exposeOutcomeDetails = true; });
+    await w.locator('[data-action="back"]').click();
+    await w.locator('[data-action="result"]').click();
+    const detailed = (await page.evaluate(() => window.__events)).find((e) => e.type === 'meso-outcome');
+    assert.ok(Array.isArray(detailed.detail.findings) && detailed.detail.findings.length > 0);
+    assert.ok('earliest_start' in detailed.detail && 'plan' in detailed.detail);
 }));
 
 test('after the page has loaded the widget fetches nothing but the texts of a language the patient picks', () => withPage(async (page) => {
@@ -285,11 +292,16 @@ test('a rule set from a URL comes whole; only the UI texts of its language are f
     assert.deepEqual(errors, []);
 }));
 
-test('the booking link carries only non-identifying parameters', () => withPage(async (page) => {
+test('the booking link carries the language only, and the outcome only with booking-details', () => withPage(async (page) => {
     await page.goto(caseUrl(server.main, eligible));
     const w = widget(page);
     await waitReady(w);
     await completeByMouse(w, eligible.answers);
+    const plain = new URL(await w.locator('[data-action="book"]').getAttribute('href'));
+    assert.deepEqual([...plain.searchParams.keys()], ['lang']);
+    await page.evaluate(() => { document.querySelector('meso-screener').bookingDetails = true; });
+    await w.locator('[data-action="back"]').click();
+    await w.locator('[data-action="result"]').click();
     const href = new URL(await w.locator('[data-action="book"]').getAttribute('href'));
     assert.deepEqual([...href.searchParams.keys()].sort().filter((k) => !['areas', 'concerns'].includes(k)), ['lang', 'status']);
     assert.equal(href.searchParams.get('status'), eligible.expect.status);

@@ -13,6 +13,25 @@ function MesoError(errors) {
     return error;
 }
 
+// Set once the module has failed inside (an abort, out of memory, a stack overflow): its memory
+// may hold half-done work, so no later call may read it, and every call fails with this.
+let fault = null;
+
+// Every call into the module goes through here: an error value comes back as a MesoError; a
+// fault (anything thrown that is not one) becomes the MesoError `engine.fault`, for this and
+// every later call, so that no answer set during a failure can leave an earlier verdict behind.
+function guard(run) {
+    if (fault) throw fault;
+    try {
+        return run();
+    } catch (error) {
+        fault = MesoError([{ code: 'engine.fault', path: '', message: `The engine failed: ${(error && error.message) || error}` }]);
+        throw fault;
+    }
+}
+
+const call = (run) => unwrap(guard(run));
+
 function unwrap(text) {
     const reply = JSON.parse(text);
     if (!reply.ok) throw MesoError(reply.errors);
@@ -25,14 +44,14 @@ function asJsonText(value) {
 
 class MesoSession {
     constructor(raw) { this._raw = raw; }
-    set(key, value) { return unwrap(this._raw.set(String(key), JSON.stringify(value === undefined ? null : value))); }
-    clear(key) { return unwrap(this._raw.clear(String(key))); }
-    reset() { return unwrap(this._raw.reset()); }
-    setLang(lang) { return unwrap(this._raw.setLang(String(lang))); }
-    result() { return unwrap(this._raw.result()); }
-    answers() { return unwrap(this._raw.answers()); }
+    set(key, value) { return call(() => this._raw.set(String(key), JSON.stringify(value === undefined ? null : value))); }
+    clear(key) { return call(() => this._raw.clear(String(key))); }
+    reset() { return call(() => this._raw.reset()); }
+    setLang(lang) { return call(() => this._raw.setLang(String(lang))); }
+    result() { return call(() => this._raw.result()); }
+    answers() { return call(() => this._raw.answers()); }
     // The calendar's DTSTAMP is the real time: JS reads the clock, the engine never does.
-    ics(now = new Date()) { return unwrap(this._raw.ics(now.toISOString())); }
+    ics(now = new Date()) { return call(() => this._raw.ics(now.toISOString())); }
     evaluations() { return this._raw.evaluations(); }
     dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
 }
@@ -43,20 +62,20 @@ class MesoRuleSet {
         this.id = loaded.id;
         this.version = loaded.version;
     }
-    info(lang) { return unwrap(this._raw.info(String(lang || ''))); }
+    info(lang) { return call(() => this._raw.info(String(lang || ''))); }
     screen(answers, today, lang) {
-        return unwrap(this._raw.screen(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
+        return call(() => this._raw.screen(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
     }
     /** The result as JSON text indented like the CLI's output, for byte-for-byte comparisons. */
     screenText(answers, today, lang) {
-        return unwrap(this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
+        return call(() => this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
     }
     /** The status alone ("eligible" …), without texts or plan: screen(…).status, cheaper. */
     status(answers, today) {
-        return unwrap(this._raw.status(asJsonText(answers == null ? {} : answers), String(today)));
+        return call(() => this._raw.status(asJsonText(answers == null ? {} : answers), String(today)));
     }
     session(today, lang) {
-        const raw = new Module._Session(this._raw, String(today), String(lang || ''));
+        const raw = guard(() => new Module._Session(this._raw, String(today), String(lang || '')));
         const session = new MesoSession(raw);
         try {
             session.result(); // a bad date or missing rules fails here, not on the first answer
@@ -73,18 +92,20 @@ Module['engine'] = {
     get version() { return Module._version(); },
     /** Bytes of linear memory the module holds now. */
     get heapBytes() { return Module._heapBytes(); },
+    /** The engine.fault MesoError once the module has failed inside, otherwise null. */
+    get fault() { return fault; },
     /** Applies a JsonLogic rule (a JS value: a string rule is the string itself) to data. */
     logic(rule, data, today) {
         return this.logicText(JSON.stringify(rule), JSON.stringify(data === undefined ? {} : data), today);
     },
     /** The same on JSON text, as a file or a textarea holds it. */
     logicText(ruleText, dataText, today) {
-        return unwrap(Module._logicApply(String(ruleText), dataText == null ? '{}' : String(dataText), String(today || '')));
+        return call(() => Module._logicApply(String(ruleText), dataText == null ? '{}' : String(dataText), String(today || '')));
     },
     load(rules) {
-        const raw = new Module._RuleSet();
+        const raw = guard(() => new Module._RuleSet());
         try {
-            return new MesoRuleSet(raw, unwrap(raw.load(asJsonText(rules))));
+            return new MesoRuleSet(raw, call(() => raw.load(asJsonText(rules))));
         } catch (error) {
             raw.delete();
             throw error;

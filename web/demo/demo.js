@@ -3,8 +3,18 @@
 // (today is for tests and demos; a real page leaves it out and the widget uses the local date).
 const params = new URLSearchParams(location.search);
 const widgets = document.querySelectorAll('meso-screener');
+// rules= only from this page's own origin: a link to the clinic's page must not put anyone's
+// rule set (and so anyone's verdicts) into it.
+const ownOrigin = (url) => {
+    try {
+        return new URL(url, location.href).origin === location.origin;
+    } catch {
+        return false;
+    }
+};
 for (const name of ['lang', 'today', 'rules', 'theme']) {
-    if (params.has(name)) widgets.forEach((w) => w.setAttribute(name, params.get(name)));
+    if (!params.has(name) || (name === 'rules' && !ownOrigin(params.get(name)))) continue;
+    widgets.forEach((w) => w.setAttribute(name, params.get(name)));
 }
 
 function press(group, value) {

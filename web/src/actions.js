@@ -1,8 +1,9 @@
 // What the result offers: the booking link, the calendar file, printing.
 
-// The clinic's booking page with only non-identifying parameters: the outcome and what the
-// person wants treated, never an answer about their health, age or dates.
-export function bookingHref(base, result, lang) {
+// The clinic's booking page with the language only: the status, the concerns and the areas are
+// health data in the clinic's server logs and analytics, added only with `withDetails`
+// (booking-details). Never an answer about health, age or dates.
+export function bookingHref(base, result, lang, withDetails = false) {
     if (!base) return null;
     let url;
     try {
@@ -11,8 +12,8 @@ export function bookingHref(base, result, lang) {
         return null;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    url.searchParams.set('status', result.status);
-    if (result.plan) {
+    if (withDetails) url.searchParams.set('status', result.status);
+    if (withDetails && result.plan) {
         if (result.plan.concerns.length) url.searchParams.set('concerns', result.plan.concerns.join(','));
         if (result.plan.areas.length) url.searchParams.set('areas', result.plan.areas.join(','));
     }

@@ -8,6 +8,7 @@ import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent } from 
 const OPTION_ATTRIBUTES = {
     rules: 'rules', lang: 'lang', bookingUrl: 'booking-url', showPrices: 'show-prices', theme: 'theme',
     today: 'today', remember: 'remember', exposeAnswers: 'expose-answers',
+    exposeOutcomeDetails: 'expose-outcome-details', bookingDetails: 'booking-details',
 };
 const EVENT_NAMES = { ready: 'meso-ready', step: 'meso-step', outcome: 'meso-outcome', error: 'meso-error' };
 

@@ -61,15 +61,24 @@ function once(cache, key, load) {
     return cache.get(key);
 }
 
+// The whole fetch, body included: a server that trickles must not leave "Loading" up for ever.
+// Settable for tests (window.__mesoFetchTimeoutMs), otherwise 20 s.
+const fetchTimeoutMs = () => Number(globalThis.__mesoFetchTimeoutMs) || 20000;
+
 async function fetchText(url, code, what, details) {
-    let response;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), fetchTimeoutMs());
     try {
-        response = await fetch(url, { credentials: 'same-origin' });
+        const response = await fetch(url, { credentials: 'same-origin', signal: controller.signal });
+        if (!response.ok) throw new MesoLoadError(code, `${what} could not be fetched from ${url}: HTTP ${response.status}`, details);
+        return await response.text();
     } catch (error) {
-        throw new MesoLoadError(code, `${what} could not be fetched from ${url}: ${error.message}`, details);
+        if (error instanceof MesoLoadError) throw error;
+        const why = controller.signal.aborted ? `no answer within ${fetchTimeoutMs() / 1000} s` : error.message;
+        throw new MesoLoadError(code, `${what} could not be fetched from ${url}: ${why}`, details);
+    } finally {
+        clearTimeout(timer);
     }
-    if (!response.ok) throw new MesoLoadError(code, `${what} could not be fetched from ${url}: HTTP ${response.status}`, details);
-    return response.text();
 }
 
 function loadInto(core, source, details) {

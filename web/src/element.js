@@ -7,7 +7,7 @@ import { uiText, hasUiLanguage, pickLanguage, LANGUAGE_NAMES } from './strings.j
 import { formatDate, isIsoDate, localToday } from './format.js';
 import { loadRuleSet, besideScript } from './core-loader.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent, outcomeDetail } from './events.js';
-import { readSaved, writeSaved, forgetSaved } from './storage.js';
+import { readSaved, writeSaved, forgetSaved, shownAnswers } from './storage.js';
 import { readQuestionValue } from './questions.js';
 import { questionMap, visibleIn, applicableSteps, blockingProblems, shownProblems, progressOf } from './form-state.js';
 import { start, next, back, edit, toResult, settle } from './navigation.js';
@@ -17,7 +17,10 @@ import { buildReviewView } from './view-review.js';
 import { buildResultView } from './view-result.js';
 import { bookingHref, downloadCalendar, printWidget } from './actions.js';
 
-const BOOLEAN_ATTRIBUTES = { showPrices: 'show-prices', remember: 'remember', exposeAnswers: 'expose-answers' };
+const BOOLEAN_ATTRIBUTES = {
+    showPrices: 'show-prices', remember: 'remember', exposeAnswers: 'expose-answers',
+    exposeOutcomeDetails: 'expose-outcome-details', bookingDetails: 'booking-details',
+};
 const STRING_ATTRIBUTES = { rules: 'rules', bookingUrl: 'booking-url', theme: 'theme', today: 'today' };
 const LISTENED = ['click', 'change', 'input', 'submit'];
 
@@ -85,10 +88,17 @@ export class MesoScreenerElement extends HTMLElement {
     // Starts again from the first step, with no answers.
     reset() {
         if (!this.#session) return;
-        this.#result = this.#session.reset();
+        try {
+            this.#result = this.#checked(this.#session.reset());
+        } catch (error) {
+            this.#fault(error);
+            return;
+        }
         this.#attempted.clear();
         this.#touched.clear();
-        if (this.#consent) writeSaved(this.#info().id, {});
+        // Starting again withdraws everything: the stored entry goes, and consent with it.
+        forgetSaved(this.#info().id);
+        this.#consent = false;
         this.#go(start(this.#stepIds()));
     }
 
@@ -200,6 +210,7 @@ export class MesoScreenerElement extends HTMLElement {
         } catch (error) {
             if (!current()) return;
             this.#switchingTo = null;
+            if (!error.lang && !String(error.code).startsWith('locale.')) return this.#fault(error);
             this.#languageFailed(error, error.lang || wanted);
             this.#announcement = this.#languageNotice();
         }
@@ -213,7 +224,7 @@ export class MesoScreenerElement extends HTMLElement {
         if (previous.rules === loaded.rules && previous.lang === loaded.lang) return;
         this.#loaded = loaded;
         this.#infoCache = null;
-        if (previous.rules === loaded.rules && this.#session) this.#result = this.#session.setLang(loaded.lang);
+        if (previous.rules === loaded.rules && this.#session) this.#result = this.#checked(this.#session.setLang(loaded.lang));
         else this.#newSession();
         this.#viewKey = '';
     }
@@ -271,7 +282,35 @@ export class MesoScreenerElement extends HTMLElement {
         for (const [key, value] of Object.entries(this.#answers || {})) {
             if (known.has(key)) this.#session.set(key, value);
         }
-        this.#result = this.#session.result();
+        this.#result = this.#checked(this.#session.result());
+    }
+
+    // A result whose conditions could not be evaluated (a rule over its limits) is no verdict
+    // and no question the patient can answer: it stops the questionnaire, as a fault does.
+    #checked(result) {
+        const broken = result.errors?.find((e) => String(e.code).startsWith('logic.'));
+        if (broken) throw Object.assign(new Error(broken.message), { code: broken.code, path: broken.path });
+        return result;
+    }
+
+    // The engine failed inside (engine.fault: an abort, a stack overflow, out of memory) or a
+    // rule could not be evaluated: the session that failed is discarded with every result it
+    // gave, so no verdict stays on screen, in el.result or in an event, and the page is told.
+    #fault(error) {
+        try {
+            this.#session?.dispose();
+        } catch {
+            // a module that aborted may not even free: it is dropped whole
+        }
+        this.#session = null;
+        this.#answers = null;
+        this.#result = null;
+        this.#view = 'error';
+        this.#viewKey = '';
+        this.#invalidate();
+        this.dispatchEvent(new MesoErrorEvent({
+            code: error.code || 'engine.fault', message: error.message || String(error), path: error.path || '',
+        }));
     }
 
     #steps() {
@@ -292,6 +331,14 @@ export class MesoScreenerElement extends HTMLElement {
 
     // --- input ---------------------------------------------------------------------------------
     #onEvent(event) {
+        try {
+            this.#handle(event);
+        } catch (error) {
+            this.#fault(error);
+        }
+    }
+
+    #handle(event) {
         const target = event.target;
         if (event.type === 'submit') {
             event.preventDefault();
@@ -321,8 +368,8 @@ export class MesoScreenerElement extends HTMLElement {
     #setAnswer(key, value) {
         // The session drops choices that are no longer offered (an area of a concern that was
         // unticked): screening policy lives in the engine.
-        this.#result = this.#session.set(key, value);
-        if (this.#consent) writeSaved(this.#info().id, this.#session.answers());
+        this.#result = this.#checked(this.#session.set(key, value));
+        if (this.#consent) writeSaved(this.#info().id, shownAnswers(this.#session.answers(), this.#result));
         this.#invalidate();
     }
 
@@ -330,7 +377,7 @@ export class MesoScreenerElement extends HTMLElement {
         this.#consent = on;
         this.#notice = on ? null : 'forgotten';
         if (on) {
-            writeSaved(this.#info().id, this.#session.answers());
+            writeSaved(this.#info().id, shownAnswers(this.#session.answers(), this.#result));
         } else {
             forgetSaved(this.#info().id);
             this.#announcement = uiText(this.#lang(), 'forgotten');
@@ -373,7 +420,14 @@ export class MesoScreenerElement extends HTMLElement {
 
     #showResult() {
         const to = toResult(this.#stepIds(), this.#at(), this.#result.status === 'incomplete', (id) => this.#blocking(id).size > 0);
-        if (!to) return;
+        if (!to) {
+            // Nothing the patient can fix (an answer the rule set cannot read): say so rather
+            // than leave them on the review with a button that does nothing.
+            const cause = this.#result.errors?.[0] || {};
+            this.#fault({ code: cause.code || 'screen.incomplete', path: cause.path || '',
+                message: cause.message || 'The answers cannot give a result with this rule set.' });
+            return;
+        }
         if (to.view === 'step') {
             // An edit on the review can make a new question appear: the first step that needs the
             // patient, with its problems listed at once.
@@ -382,8 +436,11 @@ export class MesoScreenerElement extends HTMLElement {
             this.#focus = { kind: 'summary' };
             return;
         }
+        // Clicks that land before the view changes (a double click) show the same verdict: one event.
+        if (this.#view === 'result') return;
         this.#go(to);
-        this.dispatchEvent(new MesoOutcomeEvent(outcomeDetail(this.#result, this.exposeAnswers ? this.#session.answers() : null)));
+        this.dispatchEvent(new MesoOutcomeEvent(outcomeDetail(this.#result,
+            this.exposeAnswers ? shownAnswers(this.#session.answers(), this.#result) : null, this.exposeOutcomeDetails)));
     }
 
     // Where the patient is, as navigation.js takes it.
@@ -512,7 +569,7 @@ export class MesoScreenerElement extends HTMLElement {
             result: this.#result,
             info: this.#info(),
             showPrices: this.showPrices,
-            bookingHref: bookingHref(this.bookingUrl, this.#result, lang),
+            bookingHref: bookingHref(this.bookingUrl, this.#result, lang, this.bookingDetails),
             hasDates: !!(plan && plan.dates && plan.dates.length),
         }));
     }

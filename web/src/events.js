@@ -24,12 +24,15 @@ export class MesoErrorEvent extends MesoEvent {
 
 const range = (r) => (r ? { min: r.min, max: r.max, planned: r.planned ?? null } : null);
 
-export function outcomeDetail(result, answers) {
+// By default the status only: finding ids, the earliest start (it tells when the patient last
+// drank) and the plan say something about health, and every script on the page receives
+// events. `details` (expose-outcome-details) adds them; `answers` (expose-answers) the answers.
+export function outcomeDetail(result, answers, details = false) {
     const plan = result.plan;
+    const base = { ruleset: result.ruleset, lang: result.lang, status: result.status };
+    if (!details) return answers ? { ...base, answers } : base;
     const detail = {
-        ruleset: result.ruleset,
-        lang: result.lang,
-        status: result.status,
+        ...base,
         findings: result.findings.map((f) => f.id),
         earliest_start: result.earliest_start ?? null,
         plan: plan ? {

@@ -73,14 +73,19 @@ export function showQuestionError(node, message) {
     describe(node);
 }
 
+const MAX_FIELD_CHARS = 200;
+
 export function readQuestionValue(node) {
     const type = node.dataset.type;
     const checked = [...node.querySelectorAll('input:checked')].map((input) => input.value);
     if (type === 'multiple') return checked.length ? checked : null;
     if (type === 'boolean') return checked.length ? checked[0] === 'true' : null;
     if (type === 'single') return checked.length ? checked[0] : null;
-    const text = node.querySelector('input').value.trim();
+    let text = node.querySelector('input').value.trim();
     if (!text) return null;
+    // No integer or date is this long: a shortened paste still reads as wrong, as the field's
+    // error, where the whole of it would exceed what the core accepts for one answer (1 MiB).
+    if (text.length > MAX_FIELD_CHARS) text = text.slice(0, MAX_FIELD_CHARS);
     // Anything that is not a plain whole number goes to the core as typed, which reports it.
     if (type === 'integer') return /^[+-]?\d{1,9}$/.test(text) ? Number(text) : text;
     return text;

@@ -40,6 +40,30 @@ export function writeSaved(rulesetId, answers, now = Date.now()) {
     }
 }
 
+// Every expired or unreadable entry of any rule set, whenever the script loads: not only when a
+// widget with `remember` happens to read its own.
+export function purgeExpired(now = Date.now()) {
+    const store = storage();
+    if (!store) return;
+    try {
+        const ours = [];
+        for (let i = 0; i < store.length; i += 1) {
+            const key = store.key(i);
+            if (key && key.startsWith(PREFIX)) ours.push(key.slice(PREFIX.length));
+        }
+        for (const id of ours) readSaved(id, now);
+    } catch {
+        // storage that cannot be listed keeps what it has; each entry is still checked on read
+    }
+}
+
+// The answers the questionnaire shows now: an answer to a question that is hidden (pregnant,
+// after sex = male) is no longer the patient's answer and is neither kept nor sent.
+export function shownAnswers(answers, result) {
+    const shown = new Set(result?.visible || []);
+    return Object.fromEntries(Object.entries(answers || {}).filter(([key]) => shown.has(key)));
+}
+
 export function forgetSaved(rulesetId) {
     try {
         storage()?.removeItem(PREFIX + rulesetId);

@@ -127,12 +127,12 @@ TEST_CASE("logic evaluation stops at max_steps") {
     Json items = Json::array();
     for (int i = 0; i < 100000; ++i) items.push_back(i);
     const Json data = {{"xs", items}};
-    // 100000 items × a dozen nodes each: far beyond the default 1,000,000 steps.
+    // 100000 items × a dozen nodes each: far beyond the default 250,000 steps.
     const Json rule = Json::parse(R"({"filter": [{"var": "xs"},
         {"some": [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], {"==": [{"var": ""}, 99]}]}]})");
     const Error error = evaluate_error(rule, data, {});
     CHECK(error.code == "logic.limit");
-    CHECK(error.message == "evaluation exceeded max_steps (1000000)");
+    CHECK(error.message == "evaluation exceeded max_steps (250000)");
 
     CompileOptions few;
     few.limits.max_steps = 1000;
