@@ -4,7 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, launchBrowser, newPage, widget, completeByMouse } from './harness.mjs';
+import { join } from 'node:path';
+
+import { startServer, launchBrowser, newPage, widget, completeByMouse, ensureScreenshotDir } from './harness.mjs';
 import { answers, hostileSets, maxSeconds, today } from '../hostile/faults.mjs';
 
 let server;
@@ -20,7 +22,7 @@ after(async () => {
 
 const verdictSelector = '[data-status], .status-box';
 
-for (const set of hostileSets) {
+for (const [index, set] of hostileSets.entries()) {
     test(`Chromium, fault rule set "${set.name}": an error and no verdict after the change`, async () => {
         const errors = [];
         const page = await newPage(browser.context, errors);
@@ -46,6 +48,12 @@ for (const set of hostileSets) {
             assert.ok(seconds < maxSeconds, `${seconds} s`);
 
             assert.equal(await w.locator(`${verdictSelector}, [data-q]`).count(), 0);
+            // Not "could not be loaded": the patient saw it work until then.
+            assert.equal(await w.locator('.load-error h2').textContent(), 'The questionnaire stopped working');
+            if (index === 0) {
+                await page.setViewportSize({ width: 360, height: 640 });
+                await w.locator('.load-error').screenshot({ path: join(await ensureScreenshotDir(), '360-engine-fault.png') });
+            }
             const state = await page.evaluate(() => ({
                 result: document.querySelector('meso-screener').result,
                 events: window.__events.map((e) => [e.type, e.detail.code || e.detail.status]),

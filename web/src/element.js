@@ -50,7 +50,7 @@ export class MesoScreenerElement extends HTMLElement {
     #session = null;
     #answers = null;       // kept while there is no session (disconnected, reloading)
     #result = null;
-    #view = 'loading';     // loading | error | step | review | result
+    #view = 'loading';     // loading | error (did not load) | fault (failed later) | step | review | result
     #stepId = null;
     #attempted = new Set();  // steps where Continue was pressed
     #touched = new Set();    // questions whose field was left
@@ -305,7 +305,7 @@ export class MesoScreenerElement extends HTMLElement {
         this.#session = null;
         this.#answers = null;
         this.#result = null;
-        this.#view = 'error';
+        this.#view = 'fault';
         this.#viewKey = '';
         this.#invalidate();
         this.dispatchEvent(new MesoErrorEvent({
@@ -496,7 +496,7 @@ export class MesoScreenerElement extends HTMLElement {
     #render() {
         const frame = this.#frame || (this.#frame = buildFrame(this.shadowRoot));
         const lang = this.#lang();
-        const ready = !!(this.#loaded && this.#session) && this.#view !== 'loading' && this.#view !== 'error';
+        const ready = !!(this.#loaded && this.#session) && !['loading', 'error', 'fault'].includes(this.#view);
         renderHeader(frame, lang, ready ? { languages: this.#loaded.languages, chosen: this.#chosenLang(), busy: !!this.#switchingTo,
             notice: this.#failedLang ? this.#languageNotice() : '' } : { languages: [] });
         if (!ready) {
@@ -504,7 +504,7 @@ export class MesoScreenerElement extends HTMLElement {
             if (this.#viewKey !== key) {
                 this.#viewKey = key;
                 this.#stepView = null;
-                renderLoadState(frame, lang, this.#view === 'error');
+                renderLoadState(frame, lang, this.#view);
             }
         } else {
             renderProgress(frame, lang, this.#progress(), this.#view === 'result');

@@ -61,13 +61,15 @@ export function renderProgress(frame, lang, progress, hidden) {
     frame.progressFill.style.inlineSize = `${total ? Math.round((done / total) * 100) : 0}%`;
 }
 
-// Loading, or the rule set / engine failed: a message and nothing else, never a verdict.
-export function renderLoadState(frame, lang, failed) {
+// Loading, or the rule set did not load ('error'), or the engine failed later ('fault'): a
+// message and nothing else, never a verdict.
+export function renderLoadState(frame, lang, view) {
     frame.progress.hidden = true;
     frame.footer.hidden = true;
+    const failed = view === 'error' || view === 'fault';
     frame.host.replaceChildren(failed
         ? h('div', { class: 'load-error', role: 'alert', part: 'error' },
-            h('h2', { class: 'view-title', text: uiText(lang, 'load_error.title') }),
+            h('h2', { class: 'view-title', text: uiText(lang, view === 'fault' ? 'fault.title' : 'load_error.title') }),
             h('p', { text: uiText(lang, 'load_error.text') }))
         : h('p', { class: 'loading', role: 'status', text: uiText(lang, 'loading') }));
 }

@@ -7,6 +7,7 @@ export const UI_EN = {
     'loading': 'Loading the questionnaire…',
     'load_error.title': 'The questionnaire could not be loaded',
     'load_error.text': 'No result can be shown. Please try again later or contact the clinic.',
+    'fault.title': 'The questionnaire stopped working',
     'lang_error': 'The questionnaire is not available in {language} right now. It continues in {current}.',
     'step_of': 'Step {n} of {total}',
     'progress': 'Questions answered: {done} of {total}',

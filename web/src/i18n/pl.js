@@ -6,6 +6,7 @@ export const UI_PL = {
     'loading': 'Wczytywanie kwestionariusza…',
     'load_error.title': 'Nie udało się wczytać kwestionariusza',
     'load_error.text': 'Nie można pokazać wyniku. Spróbuj później lub skontaktuj się z kliniką.',
+    'fault.title': 'Kwestionariusz przestał działać',
     'lang_error': 'Kwestionariusz nie jest teraz dostępny w języku: {language}. Pozostaje w języku: {current}.',
     'step_of': 'Krok {n} z {total}',
     'progress': 'Odpowiedzi: {done} z {total}',
