@@ -2,30 +2,23 @@
 // notice of a language that did not load) or any kind of result, at a phone width and a desktop
 // width; the same walk writes the screenshots to tests/browser/screenshots/ (git-ignored) for
 // people to look at.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-    startServer, launchBrowser, newPage, completableCases, widget, waitReady, completeByMouse,
+    useServerAndBrowser, newPage, completableCases, widget, waitReady, completeByMouse,
     caseUrl, axeSource, ensureScreenshotDir,
 } from './harness.mjs';
 
 const WIDTHS = [360, 1280];
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let server;
-let browser;
+const shared = useServerAndBrowser();
 let axe;
 let shots;
 before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     axe = await axeSource();
     shots = await ensureScreenshotDir();
-});
-after(async () => {
-    await browser?.close();
-    await server?.stop();
 });
 
 async function checkAxe(page, where) {
@@ -50,15 +43,15 @@ const byStatus = ['eligible', 'consult', 'postpone', 'ineligible']
 for (const width of WIDTHS) {
     test(`every step and every kind of result at ${width}px`, async () => {
         assert.ok(byStatus.length === 4, 'tests/cases lacks a case for some outcome');
-        const page = await newPage(browser.context);
+        const page = await newPage(shared.browser.context);
         await page.setViewportSize({ width, height: 900 });
         try {
-            await page.goto(caseUrl(server.main, byStatus[0]));
+            await page.goto(caseUrl(shared.server.main, byStatus[0]));
             await waitReady(widget(page));
             await checkAxe(page, `the demo page at ${width}px`);
             await page.screenshot({ path: join(shots, `${width}-demo-page.png`), fullPage: true });
             for (const [i, c] of byStatus.entries()) {
-                await page.goto(caseUrl(server.main, c));
+                await page.goto(caseUrl(shared.server.main, c));
                 const w = widget(page);
                 await waitReady(w);
                 if (i === 0) {
@@ -77,7 +70,7 @@ for (const width of WIDTHS) {
                     }
                 });
             }
-            await page.goto(`${server.main}/index.html?rules=no-such-rules.json`);
+            await page.goto(`${shared.server.main}/index.html?rules=no-such-rules.json`);
             await widget(page).locator('.load-error').waitFor();
             await checkAxe(page, `load error at ${width}px`);
             await widget(page).screenshot({ path: join(shots, `${width}-load-error.png`) });
@@ -88,10 +81,10 @@ for (const width of WIDTHS) {
 }
 
 test('the notice of a language whose texts did not load', async () => {
-    const page = await newPage(browser.context);
+    const page = await newPage(shared.browser.context);
     try {
         await page.route('**/locales/uk.json*', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-        await page.goto(`${server.main}/index.html?today=2026-11-21&lang=en`);
+        await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=en`);
         const w = widget(page);
         await waitReady(w);
         await w.locator('select.lang-select').selectOption('uk');
@@ -106,9 +99,9 @@ test('the notice of a language whose texts did not load', async () => {
 
 test('the result prints with the rule set and the date stamped on it', async () => {
     const c = byStatus[0];
-    const page = await newPage(browser.context);
+    const page = await newPage(shared.browser.context);
     try {
-        await page.goto(caseUrl(server.main, c));
+        await page.goto(caseUrl(shared.server.main, c));
         const w = widget(page);
         await waitReady(w);
         await completeByMouse(w, c.answers);
@@ -149,11 +142,11 @@ test('the result prints with the rule set and the date stamped on it', async () 
 });
 
 test('reduced motion turns transitions off; at 200% zoom (640px) nothing scrolls sideways', async () => {
-    const page = await newPage(browser.context);
+    const page = await newPage(shared.browser.context);
     try {
         await page.emulateMedia({ reducedMotion: 'reduce' });
         await page.setViewportSize({ width: 640, height: 900 });
-        await page.goto(`${server.main}/index.html?today=2026-11-21`);
+        await page.goto(`${shared.server.main}/index.html?today=2026-11-21`);
         const w = widget(page);
         await waitReady(w);
         const transition = await w.locator('.progress-fill').evaluate((el) => getComputedStyle(el).transitionDuration);

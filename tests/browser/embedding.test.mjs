@@ -2,32 +2,23 @@
 // their payloads, privacy (no request after load but a language's texts, remembering only on
 // request), languages fetched when needed (and failing safely), hostile rule texts and rule sets
 // that do not load.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-    startServer, launchBrowser, newPage, pickVignettes, widget, waitReady, completeByMouse,
+    useServerAndBrowser, newPage, pickVignettes, widget, waitReady, completeByMouse,
     shownOutcome, caseUrl, dist, repo, readmeStub, chooseLanguage,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+const shared = useServerAndBrowser();
 
 const [eligible, consult, postpone] = pickVignettes(3);
 const dated = pickVignettes(8).find((c) => c.expect.plan && c.expect.plan.dates && c.expect.plan.dates.length) || eligible;
 
 async function withPage(run) {
     const errors = [];
-    const page = await newPage(browser.context, errors);
+    const page = await newPage(shared.browser.context, errors);
     try {
         await run(page, errors);
     } finally {
@@ -40,7 +31,7 @@ test('works under a strict Content-Security-Policy', () => withPage(async (page,
         window.__violations = [];
         document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const response = await page.goto(caseUrl(server.main, consult, 'strict-csp.html'));
+    const response = await page.goto(caseUrl(shared.server.main, consult, 'strict-csp.html'));
     assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
     const w = widget(page);
     await waitReady(w);
@@ -61,24 +52,24 @@ test('works embedded from another origin', () => withPage(async (page, errors) =
     const locales = [];
     page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.wasm')) wasm.push(r.url()); });
     page.on('request', (r) => { if (r.url().includes('/locales/')) locales.push(r.url().replace(/\?.*/, '')); });
-    await page.goto(caseUrl(server.cross, eligible, 'cross-origin.html'));
-    assert.notEqual(new URL(page.url()).origin, server.main);
+    await page.goto(caseUrl(shared.server.cross, eligible, 'cross-origin.html'));
+    assert.notEqual(new URL(page.url()).origin, shared.server.main);
     const w = widget(page);
     await waitReady(w);
     await completeByMouse(w, eligible.answers);
     assert.equal((await shownOutcome(w)).status, eligible.expect.status);
     // From the script's folder, with this build in the query, as the locale files are.
     const { build } = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
-    assert.deepEqual(wasm, [`${server.main}/meso-core.wasm?v=${build}`]);
+    assert.deepEqual(wasm, [`${shared.server.main}/meso-core.wasm?v=${build}`]);
     await chooseLanguage(w, 'uk');
-    assert.deepEqual(locales, [`${server.main}/locales/uk.json`]);
+    assert.deepEqual(locales, [`${shared.server.main}/locales/uk.json`]);
     const book = await w.locator('[data-action="book"]').getAttribute('href');
-    assert.ok(book.startsWith(`${server.main}/booking.html?`), book);
+    assert.ok(book.startsWith(`${shared.server.main}/booking.html?`), book);
     assert.deepEqual(errors, []);
 }));
 
 test('loading the script twice is harmless and instances share one module load', () => withPage(async (page, errors) => {
-    await page.goto(caseUrl(server.main, eligible));
+    await page.goto(caseUrl(shared.server.main, eligible));
     await waitReady(widget(page));
     await page.evaluate(async () => {
         const again = document.createElement('script');
@@ -99,7 +90,7 @@ test('loading the script twice is harmless and instances share one module load',
 }));
 
 test('MesoScreener.mount: calls queued before the script loads are replayed', () => withPage(async (page, errors) => {
-    await page.goto(`${server.main}/booking.html`);
+    await page.goto(`${shared.server.main}/booking.html`);
     await page.addScriptTag({ content: readmeStub() });
     await page.evaluate(() => {
         const slot = document.createElement('div');
@@ -127,7 +118,7 @@ test('MesoScreener.mount: calls queued before the script loads are replayed', ()
 }));
 
 test('events bubble out of the shadow root and carry the status only unless the host opts in', () => withPage(async (page) => {
-    await page.goto(caseUrl(server.main, postpone));
+    await page.goto(caseUrl(shared.server.main, postpone));
     await page.evaluate(() => {
         window.__events = [];
         for (const type of ['meso-ready', 'meso-step', 'meso-outcome', 'meso-error']) {
@@ -161,7 +152,7 @@ test('events bubble out of the shadow root and carry the status only unless the 
 }));
 
 test('after the page has loaded the widget fetches nothing but the texts of a language the patient picks', () => withPage(async (page) => {
-    await page.goto(caseUrl(server.main, dated));
+    await page.goto(caseUrl(shared.server.main, dated));
     const w = widget(page);
     await waitReady(w);
     const requests = [];
@@ -180,12 +171,12 @@ test('after the page has loaded the widget fetches nothing but the texts of a la
     await w.locator('[data-action="restart"]').click();
     await page.waitForTimeout(300);
     assert.deepEqual(requests.map((url) => new URL(url).pathname), ['/locales/uk.json', '/locales/pl.json']);
-    assert.ok(requests.every((url) => url.startsWith(server.main)), requests.join());
+    assert.ok(requests.every((url) => url.startsWith(shared.server.main)), requests.join());
 }));
 
 test('switching language keeps the answers, the step and the progress', () => withPage(async (page, errors) => {
     const polish = JSON.parse(readFileSync(join(dist, 'locales/pl.json'), 'utf8'));
-    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=en`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=en`);
     const w = widget(page);
     await waitReady(w);
     await w.locator('[data-q="age"] input').fill('41');
@@ -212,7 +203,7 @@ test('a language whose texts do not come: a clear notice, the current language g
         window.__errors = [];
         document.addEventListener('meso-error', (e) => window.__errors.push(e.detail));
     });
-    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=en`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=en`);
     const w = widget(page);
     await waitReady(w);
     await w.locator('[data-q="age"] input').fill('41');
@@ -240,7 +231,7 @@ test('texts of another build are refused like missing ones', () => withPage(asyn
     const stale = JSON.parse(readFileSync(join(dist, 'locales/uk.json'), 'utf8'));
     stale.build = 'another-build';
     await page.route('**/locales/uk.json*', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(stale) }));
-    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=en`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=en`);
     const w = widget(page);
     await waitReady(w);
     await w.locator('select.lang-select').selectOption('uk');
@@ -249,7 +240,7 @@ test('texts of another build are refused like missing ones', () => withPage(asyn
 }));
 
 test('a page in another language fetches its texts while the engine loads', () => withPage(async (page, errors) => {
-    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=uk`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=uk`);
     const w = widget(page);
     await waitReady(w);
     assert.equal(await w.locator('.frame').getAttribute('lang'), 'uk');
@@ -269,7 +260,7 @@ test('a page in a language whose texts do not come opens in the built-in languag
         window.__events = [];
         for (const type of ['meso-ready', 'meso-error']) document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
     });
-    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=pl`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=pl`);
     const w = widget(page);
     await waitReady(w);
     assert.equal(await w.locator('.frame').getAttribute('lang'), 'en');
@@ -281,7 +272,7 @@ test('a page in a language whose texts do not come opens in the built-in languag
 test('a rule set from a URL comes whole; only the UI texts of its language are fetched', () => withPage(async (page, errors) => {
     const requests = [];
     page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('.json')) requests.push(new URL(r.url()).pathname); });
-    await page.goto(`${server.main}/index.html?today=2026-11-21&lang=pl&rules=rules/mesotherapy.json`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=pl&rules=rules/mesotherapy.json`);
     const w = widget(page);
     await waitReady(w);
     assert.equal(await w.locator('button[type="submit"]').innerText(), 'Dalej');
@@ -293,7 +284,7 @@ test('a rule set from a URL comes whole; only the UI texts of its language are f
 }));
 
 test('the booking link carries the language only, and the outcome only with booking-details', () => withPage(async (page) => {
-    await page.goto(caseUrl(server.main, eligible));
+    await page.goto(caseUrl(shared.server.main, eligible));
     const w = widget(page);
     await waitReady(w);
     await completeByMouse(w, eligible.answers);
@@ -321,7 +312,7 @@ test('the dark palette shows for theme="dark", and for theme="auto" on a system 
             error: style('.error-summary').borderTopColor,
         };
     });
-    await page.goto(`${server.main}/index.html?today=2026-11-21`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21`);
     const w = widget(page);
     await waitReady(w);
     for (const [theme, scheme, expected] of [
@@ -356,7 +347,7 @@ function hostileRules() {
 test('a rule text containing HTML renders as text and runs nothing', () => withPage(async (page, errors) => {
     const { rules, consultKey } = hostileRules();
     await page.route('**/hostile-rules.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(rules) }));
-    await page.goto(caseUrl(server.main, eligible));
+    await page.goto(caseUrl(shared.server.main, eligible));
     await page.evaluate(() => { document.querySelector('meso-screener').rules = 'hostile-rules.json'; });
     const w = widget(page);
     await w.locator('[data-q="age"] label').filter({ hasText: '<img' }).waitFor();
@@ -383,7 +374,7 @@ for (const [name, setup] of [
             window.__errors = [];
             document.addEventListener('meso-error', (e) => window.__errors.push(e.detail));
         });
-        await page.goto(`${server.main}/index.html?today=2026-11-21&rules=${url}`);
+        await page.goto(`${shared.server.main}/index.html?today=2026-11-21&rules=${url}`);
         const w = widget(page);
         await w.locator('.load-error').waitFor();
         assert.match(await w.locator('.load-error').innerText(), /could not be loaded/);
@@ -395,7 +386,7 @@ for (const [name, setup] of [
 }
 
 test('answers are remembered only when the patient asks, can be forgotten, and expire', () => withPage(async (page) => {
-    await page.goto(caseUrl(server.main, eligible));
+    await page.goto(caseUrl(shared.server.main, eligible));
     const w = widget(page);
     await waitReady(w);
     await w.locator('[data-q="age"] input').fill('41');
@@ -420,7 +411,7 @@ test('answers are remembered only when the patient asks, can be forgotten, and e
 }));
 
 test('the language switches at run time, with dates through Intl', () => withPage(async (page) => {
-    await page.goto(caseUrl(server.main, dated));
+    await page.goto(caseUrl(shared.server.main, dated));
     const w = widget(page);
     await waitReady(w);
     await completeByMouse(w, dated.answers);

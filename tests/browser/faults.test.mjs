@@ -1,31 +1,22 @@
 // The fault rule sets of tests/hostile/faults.mjs in Chromium (issue 11): answered eligible, then
 // cancer changed to Yes on the review. The widget must then show an error and no verdict, fire
 // meso-error, keep nothing in el.result, and answer within a bounded time.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { join } from 'node:path';
 
-import { startServer, launchBrowser, newPage, widget, completeByMouse, ensureScreenshotDir } from './harness.mjs';
+import { useServerAndBrowser, newPage, widget, completeByMouse, ensureScreenshotDir } from './harness.mjs';
 import { answers, hostileSets, maxSeconds, today } from '../hostile/faults.mjs';
 
-let server;
-let browser;
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+const shared = useServerAndBrowser();
 
 const verdictSelector = '[data-status], .status-box';
 
 for (const [index, set] of hostileSets.entries()) {
     test(`Chromium, fault rule set "${set.name}": an error and no verdict after the change`, async () => {
         const errors = [];
-        const page = await newPage(browser.context, errors);
+        const page = await newPage(shared.browser.context, errors);
         try {
             await page.route('**/fault-rules.json', (route) => route.fulfill({ contentType: 'application/json', body: set.rules }));
             await page.addInitScript(() => {
@@ -33,7 +24,7 @@ for (const [index, set] of hostileSets.entries()) {
                 for (const type of ['meso-outcome', 'meso-error'])
                     document.addEventListener(type, (e) => window.__events.push({ type, detail: e.detail }));
             });
-            await page.goto(`${server.main}/index.html?today=${today}&rules=fault-rules.json`);
+            await page.goto(`${shared.server.main}/index.html?today=${today}&rules=fault-rules.json`);
             const w = widget(page);
             await completeByMouse(w, answers);
             assert.equal(await w.locator(verdictSelector).count() > 0, true);

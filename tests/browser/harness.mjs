@@ -6,6 +6,7 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { repo, dist, requireDist, loadCases, readmeStub } from '../node/fixtures.mjs';
 
@@ -236,4 +237,19 @@ export async function shownOutcome(w) {
 export function caseUrl(origin, c, page = 'index.html') {
     const params = new URLSearchParams({ today: c.today, lang: c.lang || 'en' });
     return `${origin}/${page}?${params}`;
+}
+
+// One server and one browser for the tests of a file: started before them, closed after them.
+// Read shared.server and shared.browser inside the tests (they are set once `before` has run).
+export function useServerAndBrowser() {
+    const shared = { server: null, browser: null };
+    before(async () => {
+        shared.server = await startServer();
+        shared.browser = await launchBrowser();
+    });
+    after(async () => {
+        await shared.browser?.close();
+        await shared.server?.stop();
+    });
+    return shared;
 }

@@ -1,25 +1,16 @@
 // The smaller holes of issue 11, each as the patient or the host would meet it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startServer, launchBrowser, newPage, widget, waitReady, completeByMouse, pickVignettes, caseUrl } from './harness.mjs';
+import { useServerAndBrowser, newPage, widget, waitReady, completeByMouse, pickVignettes, caseUrl } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+const shared = useServerAndBrowser();
 
 const [eligible] = pickVignettes(1);
 
 async function withPage(run) {
     const errors = [];
-    const page = await newPage(browser.context, errors);
+    const page = await newPage(shared.browser.context, errors);
     try {
         await run(page, errors);
     } finally {
@@ -28,20 +19,20 @@ async function withPage(run) {
 }
 
 test('the strict-CSP page sends base-uri, object-src and frame-ancestors', () => withPage(async (page) => {
-    const response = await page.goto(caseUrl(server.main, eligible, 'strict-csp.html'));
+    const response = await page.goto(caseUrl(shared.server.main, eligible, 'strict-csp.html'));
     const csp = response.headers()['content-security-policy'];
     for (const directive of ["base-uri 'none'", "object-src 'none'", "frame-ancestors 'self'"]) assert.ok(csp.includes(directive), csp);
 }));
 
 test('the demo takes rules= only from its own origin', () => withPage(async (page) => {
-    await page.goto(`${server.main}/index.html?today=2026-11-21&rules=${encodeURIComponent(`${server.cross}/rules/mesotherapy.json`)}`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&rules=${encodeURIComponent(`${shared.server.cross}/rules/mesotherapy.json`)}`);
     assert.equal(await page.evaluate(() => document.querySelector('meso-screener').getAttribute('rules')), null);
-    await page.goto(`${server.main}/index.html?today=2026-11-21&rules=rules/mesotherapy.json`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&rules=rules/mesotherapy.json`);
     assert.equal(await page.evaluate(() => document.querySelector('meso-screener').getAttribute('rules')), 'rules/mesotherapy.json');
 }));
 
 test('pasting more than 1 MiB into a number field gives that field an error, nothing uncaught', () => withPage(async (page, errors) => {
-    await page.goto(caseUrl(server.main, eligible));
+    await page.goto(caseUrl(shared.server.main, eligible));
     const w = widget(page);
     await waitReady(w);
     const age = w.locator('[data-q="age"] input');
@@ -59,7 +50,7 @@ test('one meso-outcome per verdict shown, however often "See my result" is press
         window.__outcomes = 0;
         document.addEventListener('meso-outcome', () => { window.__outcomes += 1; });
     });
-    await page.goto(caseUrl(server.main, eligible));
+    await page.goto(caseUrl(shared.server.main, eligible));
     const w = widget(page);
     await waitReady(w);
     await completeByMouse(w, eligible.answers);
@@ -77,14 +68,14 @@ test('a rules server that never finishes gives rules.fetch, not "Loading" for ev
         document.addEventListener('meso-error', (e) => window.__errors.push(e.detail.code));
     });
     await page.route('**/slow-rules.json', () => {});  // never answered
-    await page.goto(`${server.main}/index.html?today=2026-11-21&rules=slow-rules.json`);
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&rules=slow-rules.json`);
     const w = widget(page);
     await w.locator('.load-error').waitFor({ timeout: 10000 });
     assert.deepEqual(await page.evaluate(() => window.__errors), ['rules.fetch']);
 }));
 
 test('Start again and Forget remove the stored entry; hidden answers are never stored', () => withPage(async (page) => {
-    await page.goto(caseUrl(server.main, eligible));
+    await page.goto(caseUrl(shared.server.main, eligible));
     await page.evaluate(() => document.querySelector('meso-screener').setAttribute('remember', ''));
     const w = widget(page);
     await waitReady(w);

@@ -1,23 +1,14 @@
 // Golden vignettes (tests/cases/*.json) completed through the UI as a patient would, one of them
 // by keyboard only and one in each language that comes as a locale file; the shown status,
 // findings and dates must match the case's expectations.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-    startServer, launchBrowser, newPage, pickVignettes, completableCases, widget, waitReady,
+    useServerAndBrowser, newPage, pickVignettes, completableCases, widget, waitReady,
     completeByMouse, completeByKeyboard, shownOutcome, caseUrl, findingIds,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-});
-after(async () => {
-    await browser?.close();
-    await server?.stop();
-});
+const shared = useServerAndBrowser();
 
 function checkOutcome(shown, c) {
     assert.equal(shown.status, c.expect.status, c.description);
@@ -35,9 +26,9 @@ test('there are at least six golden vignettes to drive', () => {
 for (const c of vignettes) {
     test(`vignette ${c.file}: ${c.expect.status}`, async () => {
         const errors = [];
-        const page = await newPage(browser.context, errors);
+        const page = await newPage(shared.browser.context, errors);
         try {
-            await page.goto(caseUrl(server.main, c));
+            await page.goto(caseUrl(shared.server.main, c));
             const w = widget(page);
             await waitReady(w);
             await completeByMouse(w, c.answers);
@@ -57,9 +48,9 @@ for (const lang of ['pl', 'uk']) {
         const c = completableCases().find((x) => x.lang === lang);
         assert.ok(c, `tests/cases has no completable case in ${lang}`);
         const errors = [];
-        const page = await newPage(browser.context, errors);
+        const page = await newPage(shared.browser.context, errors);
         try {
-            await page.goto(caseUrl(server.main, c));
+            await page.goto(caseUrl(shared.server.main, c));
             const w = widget(page);
             await waitReady(w);
             assert.equal(await w.locator('.frame').getAttribute('lang'), lang);
@@ -78,9 +69,9 @@ test('a vignette completed by keyboard only', async () => {
     const c = completableCases().find((x) => x.expect.status === 'consult' && !hasDate(x)) ||
         completableCases().find((x) => !hasDate(x));
     assert.ok(c, 'no case without dates');
-    const page = await newPage(browser.context);
+    const page = await newPage(shared.browser.context);
     try {
-        await page.goto(caseUrl(server.main, c));
+        await page.goto(caseUrl(shared.server.main, c));
         const w = widget(page);
         await waitReady(w);
         await completeByKeyboard(page, w, c.answers);
