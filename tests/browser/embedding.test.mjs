@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-    useServerAndBrowser, newPage, pickVignettes, widget, waitReady, completeByMouse,
+    useServerAndBrowser, pickVignettes, widget, waitReady, completeByMouse,
     shownOutcome, caseUrl, dist, repo, readmeStub, chooseLanguage,
 } from './harness.mjs';
 
@@ -16,15 +16,7 @@ const shared = useServerAndBrowser();
 const [eligible, consult, postpone] = pickVignettes(3);
 const dated = pickVignettes(8).find((c) => c.expect.plan && c.expect.plan.dates && c.expect.plan.dates.length) || eligible;
 
-async function withPage(run) {
-    const errors = [];
-    const page = await newPage(shared.browser.context, errors);
-    try {
-        await run(page, errors);
-    } finally {
-        await page.close();
-    }
-}
+const { withPage } = shared;
 
 test('works under a strict Content-Security-Policy', () => withPage(async (page, errors) => {
     await page.addInitScript(() => {

@@ -240,9 +240,19 @@ export function caseUrl(origin, c, page = 'index.html') {
 }
 
 // One server and one browser for the tests of a file: started before them, closed after them.
-// Read shared.server and shared.browser inside the tests (they are set once `before` has run).
+// Read shared.server and shared.browser inside the tests (they are set once `before` has run);
+// shared.withPage(run) gives run a fresh page and the list of its errors, and closes it after.
 export function useServerAndBrowser() {
     const shared = { server: null, browser: null };
+    shared.withPage = async (run) => {
+        const errors = [];
+        const page = await newPage(shared.browser.context, errors);
+        try {
+            await run(page, errors);
+        } finally {
+            await page.close();
+        }
+    };
     before(async () => {
         shared.server = await startServer();
         shared.browser = await launchBrowser();

@@ -2,21 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useServerAndBrowser, newPage, widget, waitReady, completeByMouse, pickVignettes, caseUrl } from './harness.mjs';
+import { useServerAndBrowser, widget, waitReady, completeByMouse, pickVignettes, caseUrl } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 
 const [eligible] = pickVignettes(1);
 
-async function withPage(run) {
-    const errors = [];
-    const page = await newPage(shared.browser.context, errors);
-    try {
-        await run(page, errors);
-    } finally {
-        await page.close();
-    }
-}
+const { withPage } = shared;
 
 test('the strict-CSP page sends base-uri, object-src and frame-ancestors', () => withPage(async (page) => {
     const response = await page.goto(caseUrl(shared.server.main, eligible, 'strict-csp.html'));
