@@ -1,5 +1,6 @@
-// The course plan: the figures with what each source says behind them, the proposed dates as a
-// timeline, preparation and aftercare, and the cost when the clinic prices it.
+// The course plan: the figures (what each source says behind a disclosure), the proposed dates
+// as a timeline, the cost when the clinic prices it, and preparation and aftercare behind a
+// disclosure.
 import { h } from './dom.js';
 import { uiText, uiCount } from './strings.js';
 import { formatDate, formatMoney, formatNumberRange, formatUnitRange } from './format.js';
@@ -31,10 +32,11 @@ function figure(lang, key, labelKey, phrase, range) {
         h('dt', { text: uiText(lang, labelKey) }),
         h('dd', { class: 'figure-value' }, h('strong', { text: phrase(lang, range.min, range.max) }), planned),
         h('dd', { class: 'figure-sources' },
-            h('span', { class: 'sr-only', text: `${uiText(lang, 'plan.ranges')}: ` }),
-            h('ul', { class: 'ranges' }, range.ranges.map((r) => h('li', null,
-                h('span', { class: 'range-source', text: r.sources.join(', ') }), ' ',
-                phrase(lang, r.min, r.max), r.note ? ` (${r.note})` : '')))));
+            h('details', null,
+                h('summary', { text: uiText(lang, 'plan.ranges') }),
+                h('ul', { class: 'ranges' }, range.ranges.map((r) => h('li', null,
+                    h('span', { class: 'range-source', text: r.sources.join(', ') }), ' ',
+                    phrase(lang, r.min, r.max), r.note ? ` (${r.note})` : ''))))));
 }
 
 function textList(lang, titleKey, items) {
@@ -72,9 +74,18 @@ export function buildPlan(lang, plan, generalFiguresText, showPrices) {
         h('h4', { text: uiText(lang, 'plan.dates') }),
         timeline(lang, plan.dates || []),
         showPrices && plan.cost ? cost(lang, plan.cost, plan.sessions.planned) : null,
-        textList(lang, 'plan.preparation', plan.preparation),
-        textList(lang, 'plan.during', plan.during),
-        textList(lang, 'plan.aftercare', plan.aftercare),
-        textList(lang, 'plan.facts', plan.facts),
-        textList(lang, 'plan.notes', plan.notes));
+        details(lang, 'plan.more', [
+            textList(lang, 'plan.preparation', plan.preparation),
+            textList(lang, 'plan.during', plan.during),
+            textList(lang, 'plan.aftercare', plan.aftercare),
+            textList(lang, 'plan.facts', plan.facts),
+            textList(lang, 'plan.notes', plan.notes),
+        ]));
+}
+
+// What a patient reads when they want to: behind a disclosure, nothing when there is nothing.
+function details(lang, summaryKey, parts) {
+    const shown = parts.filter(Boolean);
+    if (!shown.length) return null;
+    return h('details', { class: 'plan-more', part: 'plan-more' }, h('summary', { text: uiText(lang, summaryKey) }), ...shown);
 }

@@ -1,5 +1,6 @@
-// The verdict: status in words, colour and icon; the doctor-decides disclaimer; every finding with
-// its sources; the plan; and what to do next.
+// The verdict, top first: status in words, colour and icon; what to do next (book, add to the
+// calendar) right under it, so that a phone shows it without scrolling; the doctor-decides
+// disclaimer; every finding with its sources; the plan; then the other actions and the sources.
 import { h, icon } from './dom.js';
 import { uiText } from './strings.js';
 import { formatDate } from './format.js';
@@ -30,6 +31,26 @@ function citedSources(result) {
     return [...ids].sort();
 }
 
+// Booking and the calendar: what the patient came for, so it comes right after the verdict.
+function nextActions({ lang, bookingHref, hasDates }) {
+    if (!bookingHref && !hasDates) return null;
+    return h('div', { class: 'actions actions-next', part: 'actions' },
+        bookingHref ? h('a', { class: 'btn primary', href: bookingHref, 'data-action': 'book', part: 'button button-primary' },
+            icon('book'), uiText(lang, 'action.book')) : null,
+        hasDates ? h('button', { type: 'button', class: 'btn secondary', 'data-action': 'calendar', part: 'button' },
+            icon('calendar'), uiText(lang, 'action.calendar')) : null);
+}
+
+// No course plan under a verdict that rules mesotherapy out; under a wait with no end, only a
+// collapsed look at what a course would be later, so that it does not read as an offer now.
+function plan({ lang, result, info, showPrices }) {
+    if (!result.plan || result.status === 'ineligible') return null;
+    const built = buildPlan(lang, result.plan, info.texts['plan.general_figures'], showPrices);
+    if (result.status !== 'postpone' || result.earliest_start) return built;
+    return h('details', { class: 'plan-later', part: 'plan-later' },
+        h('summary', { text: uiText(lang, 'plan.later') }), built);
+}
+
 // ctx: { lang, result, info, showPrices, bookingHref, hasDates }
 export function buildResultView(ctx) {
     const { lang, result, info } = ctx;
@@ -45,16 +66,13 @@ export function buildResultView(ctx) {
                 status === 'postpone' && result.earliest_start
                     ? h('p', { class: 'status-earliest', text: uiText(lang, 'result.earliest', { date: formatDate(lang, result.earliest_start) }) })
                     : null)),
+        nextActions(ctx),
         h('p', { class: 'disclaimer', part: 'disclaimer', text: result.disclaimer }),
         result.findings.length ? h('section', { class: 'findings-block', 'aria-labelledby': 'findings-heading' },
             h('h3', { id: 'findings-heading', text: uiText(lang, 'result.why') }),
             h('ul', { class: 'findings' }, result.findings.map((f) => finding(lang, f)))) : null,
-        result.plan ? buildPlan(lang, result.plan, info.texts['plan.general_figures'], ctx.showPrices) : null,
+        plan(ctx),
         h('div', { class: 'actions', part: 'actions' },
-            ctx.bookingHref ? h('a', { class: 'btn primary', href: ctx.bookingHref, 'data-action': 'book', part: 'button button-primary' },
-                icon('book'), uiText(lang, 'action.book')) : null,
-            ctx.hasDates ? h('button', { type: 'button', class: 'btn secondary', 'data-action': 'calendar', part: 'button' },
-                icon('calendar'), uiText(lang, 'action.calendar')) : null,
             h('button', { type: 'button', class: 'btn secondary', 'data-action': 'print', part: 'button' },
                 icon('print'), uiText(lang, 'action.print')),
             h('button', { type: 'button', class: 'btn secondary', 'data-action': 'back', part: 'button', text: uiText(lang, 'change_answers') }),

@@ -50,6 +50,8 @@ export const UI_EN = {
     'plan.minutes': 'Length of a session',
     'plan.planned': 'this plan uses {value}',
     'plan.ranges': 'What each source says',
+    'plan.later': 'What a course would look like later',
+    'plan.more': 'Before, during and after a session',
     'plan.dates': 'Proposed dates',
     'plan.session_n': 'Session {n}',
     'plan.no_dates': 'Dates can be proposed once you are able to start.',

@@ -49,6 +49,8 @@ export const UI_PL = {
     'plan.minutes': 'Czas trwania zabiegu',
     'plan.planned': 'w tym planie: {value}',
     'plan.ranges': 'Co podaje każde źródło',
+    'plan.later': 'Jak wyglądałaby seria zabiegów później',
+    'plan.more': 'Przed zabiegiem, w trakcie i po nim',
     'plan.dates': 'Proponowane terminy',
     'plan.session_n': 'Zabieg {n}',
     'plan.no_dates': 'Terminy zaproponujemy, gdy będzie można rozpocząć.',

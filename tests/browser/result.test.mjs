@@ -1,0 +1,65 @@
+// The result page, top first (issue 12): on a 360×740 phone the next action is on screen when the
+// result appears; no course plan under an ineligible verdict; under a wait with no end, the plan
+// is only a collapsed look at later; the details of a plan open on demand.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useServerAndBrowser, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl } from './harness.mjs';
+
+const shared = useServerAndBrowser();
+const cases = completableCases();
+const first = (test_) => cases.find(test_);
+const picked = [
+    first((c) => c.expect.status === 'eligible' && (c.lang || 'en') === 'en'),
+    first((c) => c.expect.status === 'eligible' && c.lang === 'pl'),
+    first((c) => c.expect.status === 'eligible' && c.lang === 'uk'),
+    first((c) => c.expect.status === 'consult'),
+    first((c) => c.expect.status === 'postpone' && c.expect.earliest_start),
+    first((c) => c.expect.status === 'postpone' && !c.expect.earliest_start && c.expect.plan),
+    first((c) => c.expect.status === 'ineligible'),
+].filter(Boolean);
+
+test('the cases below cover every kind of result', () => {
+    assert.equal(picked.length, 7, picked.map((c) => c.file).join());
+});
+
+for (const c of picked) {
+    test(`360×740, ${c.file}: the next action is on screen when the result appears`, async () => {
+        const page = await newPage(shared.browser.context);
+        await page.setViewportSize({ width: 360, height: 740 });
+        try {
+            await page.goto(caseUrl(shared.server.main, c));
+            const w = widget(page);
+            await waitReady(w);
+            await completeByMouse(w, c.answers);
+            const next = w.locator('.actions-next .btn').first();
+            await next.waitFor();
+            const box = await next.boundingBox();
+            const height = await page.evaluate(() => window.innerHeight);
+            assert.ok(box.y >= 0 && box.y + box.height <= height,
+                `the first next action spans ${Math.round(box.y)}..${Math.round(box.y + box.height)} px of a ${height} px screen`);
+
+            const plan = w.locator('section.plan');
+            if (c.expect.status === 'ineligible') {
+                assert.equal(await plan.count(), 0, 'a course plan under an ineligible verdict');
+            } else if (c.expect.status === 'postpone' && !c.expect.earliest_start) {
+                const later = w.locator('details.plan-later');
+                assert.equal(await later.count(), 1);
+                assert.equal(await plan.isVisible(), false, 'the plan of a wait with no end shows before it is asked for');
+                await later.locator(':scope > summary').click();
+                assert.equal(await plan.isVisible(), true);
+            } else if (c.expect.plan) {
+                assert.equal(await plan.isVisible(), true);
+                const more = w.locator('details.plan-more');
+                if (await more.count()) {
+                    const firstList = more.locator('.plan-list').first();
+                    assert.equal(await firstList.isVisible(), false);
+                    await more.locator(':scope > summary').click();
+                    assert.equal(await firstList.isVisible(), true);
+                }
+            }
+        } finally {
+            await page.close();
+        }
+    });
+}
