@@ -292,8 +292,9 @@ test('the booking link carries the language only, and the outcome only with book
 }));
 
 test('the dark palette shows for theme="dark", and for theme="auto" on a system set to dark; a host\'s own colours win', () => withPage(async (page, errors) => {
-    const LIGHT = { text: 'rgb(28, 42, 48)', bg: 'rgb(255, 255, 255)', accent: 'rgb(23, 102, 109)', error: 'rgb(179, 38, 30)' };
-    const DARK = { text: 'rgb(230, 238, 236)', bg: 'rgb(20, 32, 31)', accent: 'rgb(108, 196, 187)', error: 'rgb(255, 154, 143)' };
+    // color-scheme too: native controls (the date picker's icon) follow the palette.
+    const LIGHT = { text: 'rgb(28, 42, 48)', bg: 'rgb(255, 255, 255)', accent: 'rgb(23, 102, 109)', error: 'rgb(179, 38, 30)', scheme: 'light' };
+    const DARK = { text: 'rgb(230, 238, 236)', bg: 'rgb(20, 32, 31)', accent: 'rgb(108, 196, 187)', error: 'rgb(255, 154, 143)', scheme: 'dark' };
     const colours = () => page.evaluate(() => {
         const root = document.querySelector('meso-screener').shadowRoot;
         const style = (selector) => getComputedStyle(root.querySelector(selector));
@@ -302,6 +303,7 @@ test('the dark palette shows for theme="dark", and for theme="auto" on a system 
             bg: style('.frame').backgroundColor,
             accent: style('.progress-fill').backgroundColor,
             error: style('.error-summary').borderTopColor,
+            scheme: style('input, select').colorScheme,
         };
     });
     await page.goto(`${shared.server.main}/index.html?today=2026-11-21`);

@@ -63,3 +63,22 @@ for (const c of picked) {
         }
     });
 }
+
+test('Start again empties the live region: "Result: …" is no longer true', async () => {
+    const c = picked[0];
+    const page = await newPage(shared.browser.context);
+    try {
+        await page.goto(caseUrl(shared.server.main, c));
+        const w = widget(page);
+        await waitReady(w);
+        await completeByMouse(w, c.answers);
+        const live = w.locator('[aria-live="polite"]');
+        await page.waitForFunction((el) => el.textContent !== '', await live.elementHandle());
+        await w.locator('[data-action="restart"]').click();
+        await w.locator('section.view:not(.result)').waitFor();
+        await page.waitForTimeout(300);  // past the moment a pending announcement would land
+        assert.equal(await live.textContent(), '');
+    } finally {
+        await page.close();
+    }
+});

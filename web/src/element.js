@@ -11,7 +11,7 @@ import { readSaved, writeSaved, forgetSaved, shownAnswers } from './storage.js';
 import { readQuestionValue } from './questions.js';
 import { questionMap, visibleIn, applicableSteps, blockingProblems, shownProblems, progressOf } from './form-state.js';
 import { start, next, back, edit, toResult, settle } from './navigation.js';
-import { buildFrame, renderHeader, renderProgress, renderLoadState, renderRemember, announce } from './frame.js';
+import { buildFrame, renderHeader, renderProgress, renderLoadState, renderRemember, announce, clearAnnouncement } from './frame.js';
 import { buildStepView, syncQuestions, syncProblems } from './view-step.js';
 import { buildReviewView } from './view-review.js';
 import { buildResultView } from './view-result.js';
@@ -99,6 +99,8 @@ export class MesoScreenerElement extends HTMLElement {
         // Starting again withdraws everything: the stored entry goes, and consent with it.
         forgetSaved(this.#info().id);
         this.#consent = false;
+        this.#announcement = null;
+        if (this.#frame) clearAnnouncement(this.#frame);
         this.#go(start(this.#stepIds()));
     }
 

@@ -99,6 +99,12 @@ export function renderRemember(frame, lang, state) {
 
 // Emptied first and filled a moment later, so that the same words are announced again.
 export function announce(frame, text) {
+    clearAnnouncement(frame);
+    frame.liveTimer = setTimeout(() => { frame.live.textContent = text; }, 100);
+}
+
+// Nothing left to read, nor about to be: after Start again, "Result: …" is no longer true.
+export function clearAnnouncement(frame) {
+    clearTimeout(frame.liveTimer);
     frame.live.textContent = '';
-    setTimeout(() => { frame.live.textContent = text; }, 100);
 }
