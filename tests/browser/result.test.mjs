@@ -82,3 +82,25 @@ test('Start again empties the live region: "Result: …" is no longer true', asy
         await page.close();
     }
 });
+
+test('an optional question says "(optional)" once, in every language', async () => {
+    const page = await newPage(shared.browser.context);
+    try {
+        for (const c of picked.slice(0, 3)) {
+            await page.goto(caseUrl(shared.server.main, c));
+            const w = widget(page);
+            await waitReady(w);
+            let seen = null;
+            await completeByMouse(w, c.answers, async (view) => {
+                if (view === 'review' || view === 'result') return;
+                const question = w.locator('[data-q="start_date"]');
+                if (await question.count()) seen = await question.innerText();
+            });
+            assert.ok(seen, `${c.file}: the start date was never asked`);
+            const marks = seen.match(/\((optional|opcjonalnie|необов['’]язково)\)/g) || [];
+            assert.equal(marks.length, 1, `${c.file}: ${JSON.stringify(seen)}`);
+        }
+    } finally {
+        await page.close();
+    }
+});
