@@ -42,6 +42,7 @@ Json describe_ruleset(const RuleSet& rules, std::string_view lang) {
         Json& j = sources[id];
         j["file"] = source.file;
         j["title"] = source.title;
+        if (!source.lang.empty()) j["lang"] = source.lang;
     }
 
     Json texts = Json::object();

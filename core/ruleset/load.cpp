@@ -193,6 +193,12 @@ void Loader::read_sources(const Json& value, const std::string& path) {
         source.id = id;
         if (auto file = reader.string("file", Need::required)) source.file = *file;
         if (auto title = reader.string("title", Need::optional)) source.title = *title;
+        if (auto lang = reader.string("lang", Need::optional)) {
+            if (language_tag(*lang)) source.lang = *lang;
+            else
+                error("rules.bad_id", pointer_append(entry_path, "lang"),
+                      quote(*lang) + " is not a language tag such as \"en\"");
+        }
         if (reader.ok()) rules.sources.emplace(id, std::move(source));
     }
 }

@@ -141,6 +141,7 @@ struct Source {
     std::string id;    // "000"
     std::string file;  // "000_cea723deee09d8da.txt"
     std::string title;
+    std::string lang;  // the title's language ("en"), so a page in another can mark it; "" = unsaid
 };
 
 struct Invariant {

@@ -1,6 +1,7 @@
 // The result page, top first (issue 12): on a 360×740 phone the next action is on screen when the
-// result appears; no course plan under an ineligible verdict; under a wait with no end, the plan
-// is only a collapsed look at later; the details of a plan open on demand.
+// result appears; sources are numbered references with their titles; no course plan under an
+// ineligible verdict; under a wait with no end, the plan is only a collapsed look at later; the
+// details of a plan open on demand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -39,6 +40,15 @@ for (const c of picked) {
             assert.ok(box.y >= 0 && box.y + box.height <= height,
                 `the first next action spans ${Math.round(box.y)}..${Math.round(box.y + box.height)} px of a ${height} px screen`);
 
+            // References, not file numbers: "[2]" in the text, the titles in the list, marked
+            // English on a page in another language.
+            const text = await w.locator('.view.result').innerText();
+            assert.doesNotMatch(text, /\b0\d\d\b/, 'a bare source number in the result');
+            const titles = w.locator('.sources li cite');
+            assert.ok(await titles.count() > 0);
+            const marked = await w.locator('.sources li cite[lang="en"]').count();
+            assert.equal(marked, (c.lang || 'en') === 'en' ? 0 : await titles.count());
+
             const plan = w.locator('section.plan');
             if (c.expect.status === 'ineligible') {
                 assert.equal(await plan.count(), 0, 'a course plan under an ineligible verdict');
@@ -50,6 +60,10 @@ for (const c of picked) {
                 assert.equal(await plan.isVisible(), true);
             } else if (c.expect.plan) {
                 assert.equal(await plan.isVisible(), true);
+                // A consult's dates hold only if the doctor agrees, and the plan says so.
+                const provisional = await page.evaluate(() => document.querySelector('meso-screener').result.plan.provisional_text);
+                assert.equal(!!provisional, c.expect.status === 'consult');
+                if (provisional) assert.equal(await plan.locator('.provisional').textContent(), provisional);
                 const more = w.locator('details.plan-more');
                 if (await more.count()) {
                     const firstList = more.locator('.plan-list').first();

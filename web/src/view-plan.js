@@ -19,11 +19,7 @@ const FIGURES = [
     ['session_minutes', 'plan.minutes', (lang, a, b) => formatUnitRange(lang, 'minute', a, b)],
 ];
 
-export function sourcesText(lang, ids) {
-    return ids && ids.length ? `${uiText(lang, 'sources')}: ${ids.join(', ')}` : '';
-}
-
-function figure(lang, key, labelKey, phrase, range) {
+function figure(lang, cite, key, labelKey, phrase, range) {
     if (!range || !(range.ranges && range.ranges.length)) return null;
     const planned = range.planned !== undefined && range.planned !== null
         ? h('span', { class: 'planned', text: uiText(lang, 'plan.planned', { value: phrase(lang, range.planned) }) })
@@ -35,16 +31,16 @@ function figure(lang, key, labelKey, phrase, range) {
             h('details', null,
                 h('summary', { text: uiText(lang, 'plan.ranges') }),
                 h('ul', { class: 'ranges' }, range.ranges.map((r) => h('li', null,
-                    h('span', { class: 'range-source', text: r.sources.join(', ') }), ' ',
+                    h('span', { class: 'range-source', text: cite(r.sources) }), ' ',
                     phrase(lang, r.min, r.max), r.note ? ` (${r.note})` : ''))))));
 }
 
-function textList(lang, titleKey, items) {
+function textList(lang, cite, titleKey, items) {
     if (!items || !items.length) return null;
     return h('div', { class: 'plan-list', part: 'plan-list' },
         h('h4', { text: uiText(lang, titleKey) }),
         h('ul', null, items.map((item) => h('li', null,
-            item.text, ' ', h('span', { class: 'cite', text: `[${item.sources.join(', ')}]` })))));
+            item.text, ' ', h('span', { class: 'cite', text: cite(item.sources) })))));
 }
 
 function timeline(lang, dates) {
@@ -66,20 +62,26 @@ function cost(lang, c, plannedSessions) {
         }) }));
 }
 
-export function buildPlan(lang, plan, generalFiguresText, showPrices) {
+// cite(ids): the reference numbers of the result's source list, as "[1, 3]".
+export function buildPlan(lang, plan, generalFiguresText, showPrices, cite) {
     return h('section', { class: 'plan', part: 'plan', 'aria-labelledby': 'plan-heading' },
         h('h3', { id: 'plan-heading', text: uiText(lang, 'plan.title') }),
-        plan.general_figures && plan.general_figures.length ? h('p', { class: 'note', text: generalFiguresText }) : null,
-        h('dl', { class: 'figures' }, FIGURES.map(([key, label, phrase]) => figure(lang, key, label, phrase, plan[key]))),
+        // The engine's own sentences: dates that hold only if the doctor agrees (a consult),
+        // concerns planned with the general figures, concerns only a doctor plans.
+        plan.provisional && plan.provisional_text ? h('p', { class: 'note provisional', text: plan.provisional_text }) : null,
+        plan.general_figures && plan.general_figures.length
+            ? h('p', { class: 'note', text: plan.general_figures_text || generalFiguresText }) : null,
+        plan.doctor_only_text ? h('p', { class: 'note doctor-only', text: plan.doctor_only_text }) : null,
+        h('dl', { class: 'figures' }, FIGURES.map(([key, label, phrase]) => figure(lang, cite, key, label, phrase, plan[key]))),
         h('h4', { text: uiText(lang, 'plan.dates') }),
         timeline(lang, plan.dates || []),
         showPrices && plan.cost ? cost(lang, plan.cost, plan.sessions.planned) : null,
         details(lang, 'plan.more', [
-            textList(lang, 'plan.preparation', plan.preparation),
-            textList(lang, 'plan.during', plan.during),
-            textList(lang, 'plan.aftercare', plan.aftercare),
-            textList(lang, 'plan.facts', plan.facts),
-            textList(lang, 'plan.notes', plan.notes),
+            textList(lang, cite, 'plan.preparation', plan.preparation),
+            textList(lang, cite, 'plan.during', plan.during),
+            textList(lang, cite, 'plan.aftercare', plan.aftercare),
+            textList(lang, cite, 'plan.facts', plan.facts),
+            textList(lang, cite, 'plan.notes', plan.notes),
         ]));
 }
 

@@ -4,9 +4,9 @@
 import { h, icon } from './dom.js';
 import { uiText } from './strings.js';
 import { formatDate } from './format.js';
-import { buildPlan, sourcesText } from './view-plan.js';
+import { buildPlan } from './view-plan.js';
 
-function finding(lang, f) {
+function finding(lang, cite, f) {
     return h('li', { class: `finding severity-${f.severity}`, 'data-finding': f.id, 'data-severity': f.severity, part: 'finding' },
         icon(f.severity, 'finding-icon'),
         h('div', null,
@@ -14,7 +14,16 @@ function finding(lang, f) {
             h('p', { class: 'finding-text', text: f.text }),
             f.until ? h('p', { class: 'finding-until', text: f.until }) : null,
             f.earliest ? h('p', { class: 'finding-until', text: uiText(lang, 'result.not_before', { date: formatDate(lang, f.earliest) }) }) : null,
-            h('p', { class: 'cite', text: sourcesText(lang, f.sources) })));
+            f.sources?.length ? h('p', { class: 'cite', text: `${uiText(lang, 'sources')} ${cite(f.sources)}` }) : null));
+}
+
+// The sources the result cites, numbered in the order of the list at its end: a patient reads
+// "[2]" and finds the article's title there, not a file number.
+function references(result) {
+    const ids = citedSources(result);
+    const number = new Map(ids.map((id, i) => [id, i + 1]));
+    const cite = (list) => `[${[...new Set((list || []).map((id) => number.get(id)))].sort((a, b) => a - b).join(', ')}]`;
+    return { ids, cite };
 }
 
 function citedSources(result) {
@@ -43,9 +52,9 @@ function nextActions({ lang, bookingHref, hasDates }) {
 
 // No course plan under a verdict that rules mesotherapy out; under a wait with no end, only a
 // collapsed look at what a course would be later, so that it does not read as an offer now.
-function plan({ lang, result, info, showPrices }) {
+function plan({ lang, result, info, showPrices }, cite) {
     if (!result.plan || result.status === 'ineligible') return null;
-    const built = buildPlan(lang, result.plan, info.texts['plan.general_figures'], showPrices);
+    const built = buildPlan(lang, result.plan, info.texts['plan.general_figures'], showPrices, cite);
     if (result.status !== 'postpone' || result.earliest_start) return built;
     return h('details', { class: 'plan-later', part: 'plan-later' },
         h('summary', { text: uiText(lang, 'plan.later') }), built);
@@ -55,7 +64,7 @@ function plan({ lang, result, info, showPrices }) {
 export function buildResultView(ctx) {
     const { lang, result, info } = ctx;
     const status = result.status;
-    const sources = citedSources(result);
+    const { ids: sources, cite } = references(result);
     return h('section', { class: 'view result', 'data-status': status, part: 'result' },
         h('h2', { id: 'view-heading', class: 'view-title', tabindex: '-1', text: uiText(lang, 'result.title') }),
         h('div', { class: `status-box status-${status}`, role: 'status', part: `status status-${status}` },
@@ -70,8 +79,8 @@ export function buildResultView(ctx) {
         h('p', { class: 'disclaimer', part: 'disclaimer', text: result.disclaimer }),
         result.findings.length ? h('section', { class: 'findings-block', 'aria-labelledby': 'findings-heading' },
             h('h3', { id: 'findings-heading', text: uiText(lang, 'result.why') }),
-            h('ul', { class: 'findings' }, result.findings.map((f) => finding(lang, f)))) : null,
-        plan(ctx),
+            h('ul', { class: 'findings' }, result.findings.map((f) => finding(lang, cite, f)))) : null,
+        plan(ctx, cite),
         h('div', { class: 'actions', part: 'actions' },
             h('button', { type: 'button', class: 'btn secondary', 'data-action': 'print', part: 'button' },
                 icon('print'), uiText(lang, 'action.print')),
@@ -80,6 +89,13 @@ export function buildResultView(ctx) {
                 icon('restart'), uiText(lang, 'start_again'))),
         sources.length ? h('section', { class: 'sources', 'aria-labelledby': 'sources-heading' },
             h('h3', { id: 'sources-heading', text: uiText(lang, 'sources') }),
-            h('ul', null, sources.map((id) => h('li', { 'data-source': id },
-                uiText(lang, 'source', { id, title: info.sources?.[id]?.title || info.sources?.[id]?.file || id }))))) : null);
+            h('ol', null, sources.map((id) => reference(lang, id, info.sources?.[id])))) : null);
+}
+
+// "[2] Efficacy of Mesotherapy in Facial Rejuvenation", the title marked with its own language
+// when the page speaks another, so that a screen reader says it as written.
+function reference(lang, id, source) {
+    const title = source?.title || source?.file || id;
+    const own = source?.lang && source.lang.split('-')[0] !== lang.split('-')[0] ? source.lang : null;
+    return h('li', { 'data-source': id }, h('cite', { lang: own, text: title }));
 }

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/ruleset/describe.hpp"
 #include "core/ruleset/ruleset.hpp"
 #include "tests/unit/ruleset/ruleset_fixture.hpp"
 
@@ -42,4 +43,17 @@ TEST_CASE("languages: a BCP 47 language with an optional region") {
                             lang + "\"}]"),
             "rules.bad_id", "/languages/2"));
     }
+}
+
+TEST_CASE("sources: a title's language is a language tag, and the widget is told it") {
+    CHECK(
+        refused(patched_minimal(R"([{"op": "add", "path": "/sources/000/lang", "value": "e_n"}])"),
+                "rules.bad_id", "/sources/000/lang"));
+    const Result<RuleSet> rules = load_ruleset(
+        patched_minimal(R"([{"op": "add", "path": "/sources/000/lang", "value": "en"}])"));
+    REQUIRE(rules.ok());
+    CHECK(rules->sources.at("000").lang == "en");
+    const Json info = describe_ruleset(*rules, "en");
+    CHECK(info["sources"]["000"]["lang"] == "en");
+    CHECK_FALSE(info["sources"]["002"].contains("lang"));
 }

@@ -39,7 +39,6 @@ export const UI_EN = {
     'result.not_before': 'Not before {date}',
     'result.why': 'What we found',
     'sources': 'Sources',
-    'source': '{id}: {title}',
     'plan.title': 'Your course plan (an estimate)',
     'plan.sessions': 'Sessions in a course',
     'plan.interval': 'Time between sessions',

@@ -38,7 +38,6 @@ export const UI_PL = {
     'result.not_before': 'Nie wcześniej niż {date}',
     'result.why': 'Co wynika z odpowiedzi',
     'sources': 'Źródła',
-    'source': '{id}: {title}',
     'plan.title': 'Plan kuracji (szacunek)',
     'plan.sessions': 'Liczba zabiegów w serii',
     'plan.interval': 'Odstęp między zabiegami',

@@ -38,7 +38,6 @@ export const UI_UK = {
     'result.not_before': 'Не раніше {date}',
     'result.why': 'Що ми з’ясували',
     'sources': 'Джерела',
-    'source': '{id}: {title}',
     'plan.title': 'План курсу (орієнтовно)',
     'plan.sessions': 'Кількість сеансів у курсі',
     'plan.interval': 'Проміжок між сеансами',
