@@ -89,7 +89,8 @@ test('MesoScreener.mount: calls queued before the script loads are replayed', ()
         slot.id = 'slot';
         document.body.append(slot);
         window.__ready = null;
-        window.MesoScreener.mount('#slot', { lang: 'pl', today: '2026-11-21', showPrices: true, on: { ready: (d) => { window.__ready = d; } } });
+        window.__mounted = window.MesoScreener.mount('#slot', { lang: 'pl', today: '2026-11-21', showPrices: true, on: { ready: (d) => { window.__ready = d; } } });
+        window.__refused = window.MesoScreener.mount('#no-such-slot', {}).then(() => 'mounted', (e) => e.name);
         const script = document.createElement('script');
         script.src = 'meso-screener.js';
         document.head.append(script);
@@ -106,6 +107,11 @@ test('MesoScreener.mount: calls queued before the script loads are replayed', ()
     const { version } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
     assert.deepEqual(state, { lang: 'pl', prices: true, ready: 'pl', version });
     assert.equal(await w.locator('button[type="submit"]').innerText(), 'Dalej');
+    // The stub's mount gave a Promise of the element, as the guide says: `await` then `remove()`.
+    assert.equal(await page.evaluate(async () => (await window.__mounted) === document.querySelector('#slot meso-screener')), true);
+    assert.equal(await page.evaluate(() => window.__refused), 'TypeError');
+    await page.evaluate(async () => (await window.__mounted).remove());
+    assert.equal(await page.locator('meso-screener').count(), 0);
     assert.deepEqual(errors, []);
 }));
 

@@ -1,6 +1,6 @@
 // The page-level API: defines <meso-screener> once and offers MesoScreener.mount() for pages
-// that cannot add an element. Calls queued by the stub before this script ran are replayed:
-//   window.MesoScreener = window.MesoScreener || { q: [], mount() { this.q.push(arguments); } };
+// that cannot add an element. Calls queued by the stub of web/README.md before this script ran
+// are replayed, and the Promise the stub returned gets the element (or the error).
 import { MESO_VERSION } from 'meso:build';
 import { MesoScreenerElement } from './element.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent } from './events.js';
@@ -46,11 +46,15 @@ export function installApi(global) {
     };
     global.MesoScreener = api;
     MesoScreenerElement.define();
-    for (const args of queued) {
+    for (const call of queued) {
+        // { a, ok, no } from the stub; the arguments alone from a stub of an earlier version.
+        const promised = call && Array.isArray(call.a);
         try {
-            mount(...args);
+            const element = mount(...(promised ? call.a : call));
+            if (promised) call.ok(element);
         } catch (error) {
-            console.error(error);
+            if (promised) call.no(error);
+            else console.error(error);
         }
     }
     return api;
