@@ -398,6 +398,10 @@ test('answers are remembered only when the patient asks, can be forgotten, and e
     assert.equal(await w.locator('input.remember-box').isChecked(), true);
     await w.locator('[data-action="forget"]').click();
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('meso-screener:')).length), 0);
+    // Forgotten on the screen too: the next person on a shared device finds nothing.
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '');
+    assert.equal(await w.locator('input.remember-box').isChecked(), false);
+    assert.match(await w.locator('.foot .notice').first().innerText(), /removed/);
 
     // An expired entry is ignored and deleted.
     await page.evaluate(() => {

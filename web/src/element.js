@@ -387,11 +387,21 @@ export class MesoScreenerElement extends HTMLElement {
         this.#invalidate();
     }
 
+    // "Forget my answers": gone from this device, the screen included, so that on a shared
+    // device the next person does not find them there; the questionnaire starts again.
+    #forget() {
+        this.reset();
+        if (!this.#session) return;
+        this.#notice = 'forgotten';
+        this.#announcement = uiText(this.#lang(), 'forgotten');
+        this.#invalidate();
+    }
+
     #act(action, node) {
         if (action === 'back') this.#back();
         else if (action === 'result') this.#showResult();
         else if (action === 'restart') this.reset();
-        else if (action === 'forget') this.#setConsent(false);
+        else if (action === 'forget') this.#forget();
         else if (action === 'focus-question') this.#focusQuestion(node.dataset.target);
         else if (action === 'edit') {
             this.#go(edit(questionMap(this.#info()).get(node.dataset.target)?.step), node.dataset.target);
