@@ -118,3 +118,29 @@ test('an optional question says "(optional)" once, in every language', async () 
         await page.close();
     }
 });
+
+test('the host can retitle the widget, hide its language menu and open booking in a new tab', async () => {
+    const c = picked[0];
+    const page = await newPage(shared.browser.context);
+    try {
+        await page.goto(caseUrl(shared.server.main, c));
+        const w = widget(page);
+        await waitReady(w);
+        assert.equal(await w.locator('.lang').isVisible(), true);
+        await w.evaluate((el) => {
+            el.setAttribute('heading', 'Klinika Przykład: is it for me?');
+            el.hideLanguage = true;
+            el.setAttribute('booking-target', '_blank');
+        });
+        assert.equal(await w.locator('.title').textContent(), 'Klinika Przykład: is it for me?');
+        assert.equal(await w.locator('.lang').isVisible(), false);
+        await completeByMouse(w, c.answers);
+        const book = w.locator('[data-action="book"]');
+        assert.deepEqual([await book.getAttribute('target'), await book.getAttribute('rel')], ['_blank', 'noopener']);
+        await w.evaluate((el) => { el.heading = ''; el.bookingTarget = ''; });
+        assert.equal(await w.locator('.title').textContent(), 'Mesotherapy self-check');
+        assert.equal(await book.getAttribute('target'), null);
+    } finally {
+        await page.close();
+    }
+});

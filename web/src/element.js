@@ -19,9 +19,11 @@ import { bookingHref, downloadCalendar, printWidget } from './actions.js';
 
 const BOOLEAN_ATTRIBUTES = {
     showPrices: 'show-prices', remember: 'remember', exposeAnswers: 'expose-answers',
-    exposeOutcomeDetails: 'expose-outcome-details', bookingDetails: 'booking-details',
+    exposeOutcomeDetails: 'expose-outcome-details', bookingDetails: 'booking-details', hideLanguage: 'hide-language',
 };
-const STRING_ATTRIBUTES = { rules: 'rules', bookingUrl: 'booking-url', theme: 'theme', today: 'today' };
+const STRING_ATTRIBUTES = {
+    rules: 'rules', bookingUrl: 'booking-url', theme: 'theme', today: 'today', heading: 'heading', bookingTarget: 'booking-target',
+};
 const LISTENED = ['click', 'change', 'input', 'submit'];
 
 let sharedSheet = null;
@@ -509,8 +511,9 @@ export class MesoScreenerElement extends HTMLElement {
         const frame = this.#frame || (this.#frame = buildFrame(this.shadowRoot));
         const lang = this.#lang();
         const ready = !!(this.#loaded && this.#session) && !['loading', 'error', 'fault'].includes(this.#view);
-        renderHeader(frame, lang, ready ? { languages: this.#loaded.languages, chosen: this.#chosenLang(), busy: !!this.#switchingTo,
-            notice: this.#failedLang ? this.#languageNotice() : '' } : { languages: [] });
+        const own = { heading: this.heading, hideLanguage: this.hideLanguage };
+        renderHeader(frame, lang, ready ? { ...own, languages: this.#loaded.languages, chosen: this.#chosenLang(), busy: !!this.#switchingTo,
+            notice: this.#failedLang ? this.#languageNotice() : '' } : { ...own, languages: [] });
         if (!ready) {
             const key = `${this.#view}:${lang}`;
             if (this.#viewKey !== key) {
@@ -571,7 +574,7 @@ export class MesoScreenerElement extends HTMLElement {
     }
 
     #renderResult(frame, lang) {
-        const key = `result:${lang}:${this.showPrices}:${this.bookingUrl}`;
+        const key = `result:${lang}:${this.showPrices}:${this.bookingUrl}:${this.bookingTarget}:${this.bookingDetails}`;
         if (this.#viewKey === key) return;
         this.#viewKey = key;
         this.#stepView = null;
@@ -582,6 +585,7 @@ export class MesoScreenerElement extends HTMLElement {
             info: this.#info(),
             showPrices: this.showPrices,
             bookingHref: bookingHref(this.bookingUrl, this.#result, lang, this.bookingDetails),
+            bookingTarget: this.bookingTarget,
             hasDates: !!(plan && plan.dates && plan.dates.length),
         }));
     }

@@ -32,13 +32,14 @@ export function buildFrame(shadowRoot) {
 }
 
 // state: { languages, chosen: the menu's value, busy: while a language's texts load,
-//          notice: why the language did not change, or "" }
+//          notice: why the language did not change, or "", heading: the host's own title, or "",
+//          hideLanguage: the host switches the language itself }
 export function renderHeader(frame, lang, state) {
-    const { languages, chosen = lang, busy = false, notice = '' } = state;
+    const { languages, chosen = lang, busy = false, notice = '', heading = '', hideLanguage = false } = state;
     frame.root.setAttribute('lang', lang);
     frame.root.setAttribute('aria-busy', String(busy));
-    frame.title.textContent = uiText(lang, 'title');
-    frame.langWrap.hidden = languages.length < 2;
+    frame.title.textContent = heading || uiText(lang, 'title');
+    frame.langWrap.hidden = hideLanguage || languages.length < 2;
     frame.langLabel.textContent = uiText(lang, 'language');
     const key = languages.join();
     if (frame.lang.dataset.key !== key) {

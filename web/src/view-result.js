@@ -41,11 +41,14 @@ function citedSources(result) {
 }
 
 // Booking and the calendar: what the patient came for, so it comes right after the verdict.
-function nextActions({ lang, bookingHref, hasDates }) {
+function nextActions({ lang, bookingHref, bookingTarget, hasDates }) {
     if (!bookingHref && !hasDates) return null;
+    const link = {
+        class: 'btn primary', href: bookingHref, 'data-action': 'book', part: 'button button-primary',
+        target: bookingTarget || null, rel: bookingTarget ? 'noopener' : null,
+    };
     return h('div', { class: 'actions actions-next', part: 'actions' },
-        bookingHref ? h('a', { class: 'btn primary', href: bookingHref, 'data-action': 'book', part: 'button button-primary' },
-            icon('book'), uiText(lang, 'action.book')) : null,
+        bookingHref ? h('a', link, icon('book'), uiText(lang, 'action.book')) : null,
         hasDates ? h('button', { type: 'button', class: 'btn secondary', 'data-action': 'calendar', part: 'button' },
             icon('calendar'), uiText(lang, 'action.calendar')) : null);
 }
@@ -60,7 +63,7 @@ function plan({ lang, result, info, showPrices }, cite) {
         h('summary', { text: uiText(lang, 'plan.later') }), built);
 }
 
-// ctx: { lang, result, info, showPrices, bookingHref, hasDates }
+// ctx: { lang, result, info, showPrices, bookingHref, bookingTarget, hasDates }
 export function buildResultView(ctx) {
     const { lang, result, info } = ctx;
     const status = result.status;
