@@ -4,8 +4,10 @@
 // details of a plan open on demand.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-import { useServerAndBrowser, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl } from './harness.mjs';
+import { useServerAndBrowser, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl, dist } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 const cases = completableCases();
@@ -140,6 +142,28 @@ test('the host can retitle the widget, hide its language menu and open booking i
         await w.evaluate((el) => { el.heading = ''; el.bookingTarget = ''; });
         assert.equal(await w.locator('.title').textContent(), 'Mesotherapy self-check');
         assert.equal(await book.getAttribute('target'), null);
+    } finally {
+        await page.close();
+    }
+});
+
+test('the printed result starts with the clinic\'s name and phone when the rule set has them', async () => {
+    const c = picked[0];
+    const rules = JSON.parse(readFileSync(join(dist, 'rules/mesotherapy.json'), 'utf8'));
+    const clinic = { clinic_name: 'Klinika Przykład', clinic_phone: '+48 12 000 00 00' };
+    for (const [id, value] of Object.entries(clinic)) {
+        rules.settings[id] = { value, unit: 'text', text: `setting.${id}` };
+        for (const locale of Object.values(rules.locales)) locale[`setting.${id}`] = id;
+    }
+    const page = await newPage(shared.browser.context);
+    try {
+        await page.route('**/clinic-rules.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(rules) }));
+        await page.goto(`${shared.server.main}/index.html?today=${c.today}&lang=en&rules=clinic-rules.json`);
+        const w = widget(page);
+        await waitReady(w);
+        await completeByMouse(w, c.answers);
+        await page.emulateMedia({ media: 'print' });
+        assert.match(await w.locator('.print-stamp').innerText(), /^Klinika Przykład · \+48 12 000 00 00 · Rule set mesotherapy-default /);
     } finally {
         await page.close();
     }

@@ -528,7 +528,10 @@ export class MesoScreenerElement extends HTMLElement {
             else this.#renderResult(frame, lang);
             renderRemember(frame, lang, { enabled: this.remember, consent: this.#consent, notice: this.#notice });
             const info = this.#info();
-            frame.stamp.textContent = uiText(lang, 'print.stamp', { id: info.id, version: info.version, date: formatDate(lang, this.#today()) });
+            // On paper the clinic is who to call: its name and phone first, when the rule set has them.
+            const clinic = [info.settings?.clinic_name, info.settings?.clinic_phone].filter((v) => typeof v === 'string' && v);
+            const stamp = uiText(lang, 'print.stamp', { id: info.id, version: info.version, date: formatDate(lang, this.#today()) });
+            frame.stamp.textContent = [...clinic, stamp].join(' · ');
         }
         this.#applyFocus();
         if (this.#announcement) {
