@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-    useServerAndBrowser, newPage, completableCases, widget, waitReady, completeByMouse,
+    useServerAndBrowser, showResult, newPage, completableCases, widget, waitReady, completeByMouse,
     caseUrl, axeSource, ensureScreenshotDir,
 } from './harness.mjs';
 
@@ -101,10 +101,7 @@ test('the result prints with the rule set and the date stamped on it', async () 
     const c = byStatus[0];
     const page = await newPage(shared.browser.context);
     try {
-        await page.goto(caseUrl(shared.server.main, c));
-        const w = widget(page);
-        await waitReady(w);
-        await completeByMouse(w, c.answers);
+        const w = await showResult(page, caseUrl(shared.server.main, c), c.answers);
         await page.emulateMedia({ media: 'print' });
         const stamp = w.locator('.print-stamp');
         assert.ok(await stamp.isVisible());

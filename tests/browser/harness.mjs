@@ -239,6 +239,15 @@ export function caseUrl(origin, c, page = 'index.html') {
     return `${origin}/${page}?${params}`;
 }
 
+// Opens `url`, answers with the mouse and returns the widget showing its result.
+export async function showResult(page, url, answers) {
+    await page.goto(url);
+    const w = widget(page);
+    await waitReady(w);
+    await completeByMouse(w, answers);
+    return w;
+}
+
 // One server and one browser for the tests of a file: started before them, closed after them.
 // Read shared.server and shared.browser inside the tests (they are set once `before` has run);
 // shared.withPage(run) gives run a fresh page and the list of its errors, and closes it after.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { useServerAndBrowser, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl, dist } from './harness.mjs';
+import { useServerAndBrowser, showResult, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl, dist } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 const cases = completableCases();
@@ -31,10 +31,7 @@ for (const c of picked) {
         const page = await newPage(shared.browser.context);
         await page.setViewportSize({ width: 360, height: 740 });
         try {
-            await page.goto(caseUrl(shared.server.main, c));
-            const w = widget(page);
-            await waitReady(w);
-            await completeByMouse(w, c.answers);
+            const w = await showResult(page, caseUrl(shared.server.main, c), c.answers);
             const next = w.locator('.actions-next .btn').first();
             await next.waitFor();
             const box = await next.boundingBox();
@@ -84,10 +81,7 @@ test('Start again empties the live region: "Result: …" is no longer true', asy
     const c = picked[0];
     const page = await newPage(shared.browser.context);
     try {
-        await page.goto(caseUrl(shared.server.main, c));
-        const w = widget(page);
-        await waitReady(w);
-        await completeByMouse(w, c.answers);
+        const w = await showResult(page, caseUrl(shared.server.main, c), c.answers);
         const live = w.locator('[aria-live="polite"]');
         await page.waitForFunction((el) => el.textContent !== '', await live.elementHandle());
         await w.locator('[data-action="restart"]').click();
