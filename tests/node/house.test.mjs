@@ -42,8 +42,8 @@ test('the engine does no I/O, reads no clock and knows nothing of Emscripten', (
 });
 
 test('no file of the project reads a path outside the repository', () => {
-    // A relative path that climbs out of the repository (into a sibling folder, or join(root, '..', …)), or an
-    // absolute path into the machine the project happened to be written on.
+    // A relative path that climbs out of the repository (into a sibling folder, or
+    // join(root, '..', …)), or an absolute path into the machine the project was written on.
     const outside = [
         /\.\.\/shared\b/,
         /['"]\.\.['"],\s*['"]shared['"]/,
