@@ -77,8 +77,34 @@ AnswerSpace::AnswerSpace(const RuleSet& rules, Date today)
     const Links links = read_links();
     form_groups(links.together);
     if (links.planner) planner_group_ = question_group_[*links.planner];
-    for (const auto& all : links.finding_reads)
-        finding_group_.push_back(all.empty() ? none : question_group_[all[0]]);
+    assign_findings(links.finding_reads);
+}
+
+bool AnswerSpace::read_by_planner(std::size_t question) const {
+    const Question& q = rules_.questions[question];
+    return !q.options_from.empty() || q.id == start_date_key;
+}
+
+// A finding belongs to the group of its own questions; the plan's questions it reads besides
+// become that group's parameters. A group that joined the plan's (an enableWhen reading one of
+// its questions) has none: it is the plan's.
+void AnswerSpace::assign_findings(const std::vector<FindingReads>& finding_reads) {
+    parameters_.assign(groups_.size(), {});
+    for (const FindingReads& reads : finding_reads) {
+        const std::vector<std::size_t>& owner = reads.own.empty() ? reads.parameters : reads.own;
+        const std::size_t group = owner.empty() ? none : question_group_[owner[0]];
+        finding_group_.push_back(group);
+        if (reads.own.empty() || group == planner_group_) continue;
+        for (const std::size_t q : reads.parameters) parameters_[group].push_back(q);
+    }
+    const detail::Dependencies dependencies = detail::analyse(rules_);
+    std::vector<std::size_t> position(rules_.questions.size());
+    for (std::size_t p = 0; p < dependencies.order.size(); ++p) position[dependencies.order[p]] = p;
+    for (auto& parameters : parameters_) {
+        std::sort(parameters.begin(), parameters.end(),
+                  [&](std::size_t a, std::size_t b) { return position[a] < position[b]; });
+        parameters.erase(std::unique(parameters.begin(), parameters.end()), parameters.end());
+    }
 }
 
 // What each condition reads, crediting its literals to every question it reads.
@@ -116,14 +142,19 @@ AnswerSpace::Links AnswerSpace::read_links() {
             const std::vector<std::size_t> more = reads(*finding.earliest);
             all.insert(all.end(), more.begin(), more.end());
         }
-        for (std::size_t k = 1; k < all.size(); ++k) links.together.emplace_back(all[0], all[k]);
-        links.finding_reads.push_back(std::move(all));
+        FindingReads split;
+        for (const std::size_t q : all)
+            (read_by_planner(q) ? split.parameters : split.own).push_back(q);
+        // Read only together with the finding's own questions, the plan's are parameters.
+        const std::vector<std::size_t>& linked = split.own.empty() ? split.parameters : split.own;
+        for (std::size_t k = 1; k < linked.size(); ++k)
+            links.together.emplace_back(linked[0], linked[k]);
+        links.finding_reads.push_back(std::move(split));
     }
 
     // The plan reads the concerns, the areas they offer and the wished start together.
     for (std::size_t i = 0; i < n; ++i) {
-        const Question& question = rules_.questions[i];
-        if (question.options_from.empty() && question.id != start_date_key) continue;
+        if (!read_by_planner(i)) continue;
         if (links.planner) links.together.emplace_back(*links.planner, i);
         else links.planner = i;
     }

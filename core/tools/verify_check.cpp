@@ -244,10 +244,109 @@ private:
 
 }  // namespace
 
+namespace {
+
+// The plan's group and the groups whose findings read its questions (AnswerSpace::parameters)
+// are checked class by class: a class is the plan's values that give the parameters the same
+// answers, with the values of those groups reached with these answers.
+struct Class {
+    std::vector<GroupSpace> members;                // in the order of Classes::members
+    std::vector<std::vector<std::size_t>> origins;  // per member: value index in the group
+};
+
+struct Classes {
+    std::vector<std::size_t> members;  // group indexes; empty: no group has parameters
+    std::vector<Class> classes;
+};
+
+// `group` with only the values at `kept`; its neutral stays when kept, else the plainest.
+GroupSpace restrict_to(const GroupSpace& group, const std::vector<std::size_t>& kept) {
+    GroupSpace out;
+    out.parameters = group.parameters;
+    out.planner = group.planner;
+    for (const std::size_t i : kept) {
+        if (i == group.neutral) out.neutral = out.values.size();
+        out.values.push_back(group.values[i]);
+    }
+    const auto it = std::find(kept.begin(), kept.end(), group.neutral);
+    if (it == kept.end())
+        for (std::size_t v = 1; v < out.values.size(); ++v)
+            if (out.values[v].outcome < out.values[out.neutral].outcome) out.neutral = v;
+    return out;
+}
+
+Classes classes_of(const std::vector<GroupSpace>& groups) {
+    Classes out;
+    std::size_t planner = groups.size();
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].planner) planner = g;
+        if (!groups[g].parameters.empty()) out.members.push_back(g);
+    }
+    if (out.members.empty() || planner == groups.size()) return {};
+    out.members.insert(out.members.begin(), planner);
+    std::map<std::string, std::vector<std::size_t>> by_class;
+    const GroupSpace& plan = groups[planner];
+    for (std::size_t v = 0; v < plan.values.size(); ++v)
+        by_class[class_of(groups, plan.values[v].answers)].push_back(v);
+    for (const auto& [key, values] : by_class) {
+        Class c;
+        for (const std::size_t g : out.members) {
+            std::vector<std::size_t> kept;
+            if (g == planner) {
+                kept = values;
+            } else {
+                const std::string own =
+                    context_of(plan.values[values[0]].answers, groups[g].parameters);
+                for (std::size_t v = 0; v < groups[g].values.size(); ++v)
+                    if (fits(groups[g].values[v], own)) kept.push_back(v);
+            }
+            if (kept.empty()) continue;  // cannot be: every context was explored
+            c.members.push_back(restrict_to(groups[g], kept));
+            c.origins.push_back(std::move(kept));
+        }
+        if (c.members.size() == out.members.size()) out.classes.push_back(std::move(c));
+    }
+    return out;
+}
+
+// The members of every class as one group: every outcome they reach together, first the one
+// of their neutral answers.
+GroupSpace joined(const Classes& classes, const std::vector<GroupSpace>& groups) {
+    GroupSpace out;
+    std::map<Outcome, Json> seen;
+    Outcome neutral;
+    Json neutral_answers = Json::object();
+    for (const std::size_t g : classes.members) {
+        neutral = combine(neutral, groups[g].values[groups[g].neutral].outcome);
+        neutral_answers.update(groups[g].values[groups[g].neutral].answers);
+    }
+    out.values.push_back({neutral_answers, neutral, true, {}});
+    seen.emplace(neutral, Json());
+    for (const Class& c : classes.classes) {
+        OthersFold fold;
+        for (const GroupSpace& member : c.members) fold.add(member);
+        for (OthersState& state : fold.reached())
+            if (seen.emplace(state.outcome, Json()).second)
+                out.values.push_back({std::move(state.answers), state.outcome, true, {}});
+    }
+    return out;
+}
+
+std::size_t index_in(const std::vector<std::size_t>& list, std::size_t g) {
+    return static_cast<std::size_t>(std::find(list.begin(), list.end(), g) - list.begin());
+}
+
+}  // namespace
+
 void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsigned threads,
                VerifyReport& report) {
     const RuleSet& rules = screener.rules();
     const std::size_t n = groups.size();
+    const Classes classes = classes_of(groups);
+    const std::vector<std::size_t>& members = classes.members;
+    auto member = [&](std::size_t g) { return index_in(members, g) < members.size(); };
+    const GroupSpace all_members = joined(classes, groups);
+
     Json neutral = Json::object();
     for (const GroupSpace& group : groups) neutral.update(group.values[group.neutral].answers);
     Checker checker(screener, neutral, threads);
@@ -255,51 +354,103 @@ void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsign
     if (n == 0)  // no questions: one screening says it all
         going = checker.batch(1, [](std::size_t, auto&) { return Json::object(); });
 
-    // Every value of a group against every outcome of the others it can tell apart.
-    for (std::size_t g = 0; g < n && going; ++g) {
+    // Screens every value of `group` (values[i] is the group's origin[i]) against the states
+    // `fold` gives; with `seen`, a value meets an outcome it met in another class only once.
+    using Seen =
+        std::set<std::tuple<std::size_t, std::size_t, std::size_t, std::array<std::int64_t, 12>>>;
+    Seen seen;
+    auto against_states = [&](std::size_t g, std::size_t place, const GroupSpace& group,
+                              const std::vector<std::size_t>* origin, const OthersFold& fold) {
         const std::vector<std::int64_t> points = points_of(groups[g], rules, screener.today());
         std::array<std::vector<OthersState>, 3> states;  // by Hidden
         for (const Hidden hidden : {Hidden::nothing, Hidden::start, Hidden::plan})
-            states[static_cast<std::size_t>(hidden)] = others_states(groups, g, points, hidden);
-        const std::vector<GroupValue>& values = groups[g].values;
-        std::vector<std::size_t> ends;  // ends[i]: screenings of values 0..i
-        for (const GroupValue& value : values)
-            ends.push_back((ends.empty() ? 0 : ends.back()) +
-                           states[static_cast<std::size_t>(hidden_by(value.outcome))].size());
-        going = checker.batch(ends.back(), [&](std::size_t k, auto& order) {
-            const auto i = static_cast<std::size_t>(std::upper_bound(ends.begin(), ends.end(), k) -
-                                                    ends.begin());
-            const std::size_t s = k - (i == 0 ? 0 : ends[i - 1]);
-            order = {0, g, i, s};
-            Json answers =
-                states[static_cast<std::size_t>(hidden_by(values[i].outcome))][s].answers;
-            answers.update(values[i].answers);
+            states[static_cast<std::size_t>(hidden)] = fold.states(points, hidden);
+        std::vector<std::pair<std::size_t, const OthersState*>> jobs;
+        for (std::size_t i = 0; i < group.values.size(); ++i) {
+            const auto h = static_cast<std::size_t>(hidden_by(group.values[i].outcome));
+            for (const OthersState& state : states[h])
+                if (!origin || seen.emplace(g, (*origin)[i], h, state.outcome.key()).second)
+                    jobs.emplace_back(i, &state);
+        }
+        return checker.batch(jobs.size(), [&](std::size_t k, auto& order) {
+            order = {0, g, place, k};
+            Json answers = jobs[k].second->answers;
+            answers.update(group.values[jobs[k].first].answers);
             return answers;
         });
+    };
+
+    // Every value of a group against every outcome of the others it can tell apart.
+    for (std::size_t g = 0; g < n && going; ++g) {
+        if (member(g)) continue;
+        OthersFold fold;
+        for (std::size_t h = 0; h < n; ++h)
+            if (h != g && !member(h)) fold.add(groups[h]);
+        if (!members.empty()) fold.add(all_members);
+        going = against_states(g, 0, groups[g], nullptr, fold);
+    }
+    if (!members.empty() && going) {
+        OthersFold outside;  // the groups outside the classes, once
+        for (std::size_t h = 0; h < n; ++h)
+            if (!member(h)) outside.add(groups[h]);
+        for (std::size_t c = 0; c < classes.classes.size() && going; ++c)
+            for (std::size_t m = 0; m < members.size() && going; ++m) {
+                OthersFold fold = outside;
+                for (std::size_t o = 0; o < members.size(); ++o)
+                    if (o != m) fold.add(classes.classes[c].members[o]);
+                going = against_states(members[m], c, classes.classes[c].members[m],
+                                       &classes.classes[c].origins[m], fold);
+            }
     }
 
     // Every value of a group against every value of another, the rest neutral: this sees two
     // groups' specific findings and plan together, beyond what their outcomes say.
     // A pair with a neutral value is a value against the others all neutral: screened above.
-    std::vector<std::vector<std::size_t>> paired(n);
-    for (std::size_t g = 0; g < n; ++g)
-        for (std::size_t i = 0; i < groups[g].values.size(); ++i)
-            if (groups[g].values[i].paired && i != groups[g].neutral) paired[g].push_back(i);
-    for (std::size_t a = 0; a < n && going; ++a)
-        for (std::size_t b = a + 1; b < n && going; ++b) {
-            Json rest = Json::object();
-            for (std::size_t h = 0; h < n; ++h)
-                if (h != a && h != b) rest.update(groups[h].values[groups[h].neutral].answers);
-            const std::size_t count = paired[b].size();
-            going = checker.batch(paired[a].size() * count, [&](std::size_t k, auto& order) {
-                const std::size_t i = paired[a][k / count], j = paired[b][k % count];
-                order = {1, a * n + b, i, j};
-                Json answers = rest;
-                answers.update(groups[a].values[i].answers);
-                answers.update(groups[b].values[j].answers);
-                return answers;
-            });
+    // `views[g]` is group g as a class sees it, `origins[g]` its values' indexes in the group.
+    std::set<std::array<std::size_t, 4>> paired_before;
+    auto pairs = [&](const std::vector<const GroupSpace*>& views,
+                     const std::vector<const std::vector<std::size_t>*>& origins,
+                     bool only_members) {
+        auto origin = [&](std::size_t g, std::size_t i) {
+            return origins[g] ? (*origins[g])[i] : i;
+        };
+        std::vector<std::vector<std::size_t>> paired(n);
+        for (std::size_t g = 0; g < n; ++g)
+            for (std::size_t i = 0; i < views[g]->values.size(); ++i)
+                if (views[g]->values[i].paired && i != views[g]->neutral) paired[g].push_back(i);
+        for (std::size_t a = 0; a < n && going; ++a)
+            for (std::size_t b = a + 1; b < n && going; ++b) {
+                if (only_members ? !member(a) && !member(b) : member(a) || member(b)) continue;
+                Json rest = Json::object();
+                for (std::size_t h = 0; h < n; ++h)
+                    if (h != a && h != b) rest.update(views[h]->values[views[h]->neutral].answers);
+                std::vector<std::pair<std::size_t, std::size_t>> jobs;
+                for (const std::size_t i : paired[a])
+                    for (const std::size_t j : paired[b])
+                        if (!only_members ||
+                            paired_before.insert({a, origin(a, i), b, origin(b, j)}).second)
+                            jobs.emplace_back(i, j);
+                going = checker.batch(jobs.size(), [&](std::size_t k, auto& order) {
+                    const auto [i, j] = jobs[k];
+                    order = {1, a * n + b, origin(a, i), origin(b, j)};
+                    Json answers = rest;
+                    answers.update(views[a]->values[i].answers);
+                    answers.update(views[b]->values[j].answers);
+                    return answers;
+                });
+            }
+    };
+    std::vector<const GroupSpace*> views;
+    for (const GroupSpace& group : groups) views.push_back(&group);
+    pairs(views, std::vector<const std::vector<std::size_t>*>(n, nullptr), false);
+    for (const Class& c : classes.classes) {
+        std::vector<const std::vector<std::size_t>*> origins(n, nullptr);
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            views[members[m]] = &c.members[m];
+            origins[members[m]] = &c.origins[m];
         }
+        pairs(views, origins, true);
+    }
 
     report.complete = report.complete && going;
     checker.report(report);

@@ -117,6 +117,9 @@ struct GroupValue {
     // The first value with its findings and plan; values that differ from it only in which of
     // the group's answers are missing or unreadable are not paired with other groups' values.
     bool paired = true;
+    // For a group with parameters (AnswerSpace::parameters): the answers to them, as JSON text
+    // of an object, that this value was reached with. Empty: with every one of them.
+    std::vector<std::string> contexts;
 };
 
 struct GroupSpace {
@@ -124,7 +127,17 @@ struct GroupSpace {
     std::size_t neutral = 0;         // index of the answers that add nothing
     std::size_t enumerated = 0;      // answer combinations tried before merging equal results
     bool complete = true;
+    std::vector<std::string> parameters;  // the plan's answer keys its findings read
+    bool planner = false;                 // the group the plan reads
 };
+
+// The answers to `keys` in `answers` (those given), as JSON text: a value's context.
+std::string context_of(const Json& answers, const std::vector<std::string>& keys);
+// Whether `value` was reached with the parameters at `context`.
+bool fits(const GroupValue& value, const std::string& context);
+// What the groups with parameters can tell of the plan's `answers`: for each, the values that
+// fit them. Answers with the same class meet the same values of those groups.
+std::string class_of(const std::vector<GroupSpace>& groups, const Json& answers);
 
 // Enumerates every group and merges combinations that screen identically.
 std::vector<GroupSpace> explore_groups(const AnswerSpace& space, Screener& screener);
@@ -142,13 +155,32 @@ enum class Hidden { nothing, start, plan };
 
 Hidden hidden_by(const Outcome& value);
 
-// Every outcome of all groups but `skip`. Outcomes that `skip` cannot tell apart are merged:
-// dates count only by their order among themselves, today, the dates `skip` itself gives and
-// today ± every number an invariant names (`points`); the start and the plan count only while
-// the others leave the screening plannable and postpone to a known date, and while the value of
-// `skip` does not hide them. The others all at their neutral answers are always one of them.
-std::vector<OthersState> others_states(const std::vector<GroupSpace>& groups, std::size_t skip,
-                                       const std::vector<std::int64_t>& points, Hidden hidden);
+// The outcomes a set of groups (all but the one checked) reach together, folded in one group
+// at a time; the groups must outlive it.
+class OthersFold {
+public:
+    void add(const GroupSpace& group);
+    // Every outcome of the groups added. Outcomes that the group checked cannot tell apart are
+    // merged: dates count only by their order among themselves, today, the dates that group
+    // itself gives and today ± every number an invariant names (`points`); the start and the plan
+    // count only while the others leave the screening plannable and postpone to a known date, and
+    // while the value checked does not hide them. The groups all at their neutral answers are
+    // always one of them.
+    std::vector<OthersState> states(const std::vector<std::int64_t>& points, Hidden hidden) const;
+    // Every outcome reached, as it is, each with the first answers reaching it.
+    std::vector<OthersState> reached() const;
+
+private:
+    // A fold step chose value `value` of `group` after the choices of step `parent`.
+    struct Choice {
+        std::int64_t parent;  // -1: the start
+        const GroupSpace* group;
+        std::uint32_t value;
+    };
+    std::vector<Choice> choices_;
+    std::map<Outcome, std::int64_t> states_{{Outcome{}, -1}};
+    std::vector<const GroupSpace*> groups_;
+};
 
 // Screens every value of every group against every state of the others and evaluates the
 // invariants; fills report.violations (shrunk) and clears report.complete when cut short.

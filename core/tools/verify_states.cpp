@@ -25,13 +25,6 @@ std::vector<std::pair<Outcome, std::uint32_t>> distinct_outcomes(const GroupSpac
     return {seen.begin(), seen.end()};
 }
 
-// A fold step chose value `value` of group `group` after the choices of step `parent`.
-struct Choice {
-    std::int64_t parent;  // -1: the start
-    std::uint32_t group;
-    std::uint32_t value;
-};
-
 // The place of `day` among the sorted `points`: 2i+1 on points[i], 2i just before it.
 std::int64_t slot(const std::vector<std::int64_t>& points, std::int64_t day) {
     const auto it = std::lower_bound(points.begin(), points.end(), day);
@@ -74,42 +67,54 @@ Hidden hidden_by(const Outcome& value) {
     return value.undated ? Hidden::start : Hidden::nothing;
 }
 
-std::vector<OthersState> others_states(const std::vector<GroupSpace>& groups, std::size_t skip,
-                                       const std::vector<std::int64_t>& points, Hidden hidden) {
-    std::vector<Choice> choices;
-    std::map<Outcome, std::int64_t> states{{Outcome{}, -1}};
-    for (std::size_t h = 0; h < groups.size(); ++h) {
-        if (h == skip) continue;
-        const auto outcomes = distinct_outcomes(groups[h]);
-        std::map<Outcome, std::int64_t> next;
-        for (const auto& [outcome, parent] : states)
-            for (const auto& [added, value] : outcomes) {
-                auto [it, fresh] = next.emplace(combine(outcome, added), 0);
-                if (!fresh) continue;
-                it->second = static_cast<std::int64_t>(choices.size());
-                choices.push_back({parent, static_cast<std::uint32_t>(h), value});
-            }
-        states = std::move(next);
+void OthersFold::add(const GroupSpace& group) {
+    groups_.push_back(&group);
+    const auto outcomes = distinct_outcomes(group);
+    std::map<Outcome, std::int64_t> next;
+    for (const auto& [outcome, parent] : states_)
+        for (const auto& [added, value] : outcomes) {
+            auto [it, fresh] = next.emplace(combine(outcome, added), 0);
+            if (!fresh) continue;
+            it->second = static_cast<std::int64_t>(choices_.size());
+            choices_.push_back({parent, &group, value});
+        }
+    states_ = std::move(next);
+}
+
+std::vector<OthersState> OthersFold::reached() const {
+    std::vector<OthersState> out;
+    for (const auto& [outcome, last] : states_) {
+        OthersState state{outcome, Json::object()};
+        for (std::int64_t c = last; c >= 0; c = choices_[static_cast<std::size_t>(c)].parent) {
+            const Choice& choice = choices_[static_cast<std::size_t>(c)];
+            state.answers.update(choice.group->values[choice.value].answers);
+        }
+        out.push_back(std::move(state));
     }
-    // The others all at their neutral answers stand for their class, so that every value of
-    // `skip` meets them (the pairs of check_all rely on it).
+    return out;
+}
+
+std::vector<OthersState> OthersFold::states(const std::vector<std::int64_t>& points,
+                                            Hidden hidden) const {
+    // The groups all at their neutral answers stand for their class, so that every value of
+    // the group checked meets them (the pairs of check_all rely on it).
     constexpr std::int64_t all_neutral = -2;
     Outcome neutral;
-    for (std::size_t h = 0; h < groups.size(); ++h)
-        if (h != skip) neutral = combine(neutral, groups[h].values[groups[h].neutral].outcome);
+    for (const GroupSpace* group : groups_)
+        neutral = combine(neutral, group->values[group->neutral].outcome);
     std::map<Outcome, std::int64_t> merged{{canonical(neutral, points, hidden), all_neutral}};
-    for (const auto& [outcome, last] : states)
+    for (const auto& [outcome, last] : states_)
         merged.emplace(canonical(outcome, points, hidden), last);
     std::vector<OthersState> out;
     out.reserve(merged.size());
     for (const auto& [outcome, last] : merged) {
         OthersState state{outcome, Json::object()};
         if (last == all_neutral)
-            for (std::size_t h = 0; h < groups.size(); ++h)
-                if (h != skip) state.answers.update(groups[h].values[groups[h].neutral].answers);
-        for (std::int64_t c = last; c >= 0; c = choices[static_cast<std::size_t>(c)].parent) {
-            const Choice& choice = choices[static_cast<std::size_t>(c)];
-            state.answers.update(groups[choice.group].values[choice.value].answers);
+            for (const GroupSpace* group : groups_)
+                state.answers.update(group->values[group->neutral].answers);
+        for (std::int64_t c = last; c >= 0; c = choices_[static_cast<std::size_t>(c)].parent) {
+            const Choice& choice = choices_[static_cast<std::size_t>(c)];
+            state.answers.update(choice.group->values[choice.value].answers);
         }
         out.push_back(std::move(state));
     }

@@ -143,6 +143,24 @@ TEST_CASE("answer space: questions that no condition reads together are independ
     CHECK(space.group_of_key("nope") == AnswerSpace::none);
 }
 
+TEST_CASE("answer space: the plan's questions a finding reads besides its own are parameters") {
+    RuleSet rules = hand_made();
+    rules.findings.push_back(
+        finding("noted_hair_loss",
+                R"({"and": [{"var": "notes"}, {"in": ["hair_loss", {"var": "concerns"}]}]})"));
+    const AnswerSpace space(rules, today);
+    // notes keeps its own group instead of joining the plan's.
+    CHECK(space.groups().size() == 6);
+    const std::size_t notes = space.group_of_key("notes");
+    CHECK(ids_of(rules, space.groups()[notes]) == std::vector<std::string>{"notes"});
+    CHECK(space.group_of_finding(5) == notes);
+    CHECK(ids_of(rules, space.parameters(notes)) == std::vector<std::string>{"concerns"});
+    CHECK(space.parameters(space.planner_group()).empty());
+    CHECK(space.parameters(space.group_of_key("age")).empty());
+    // A finding that reads only the plan's questions stays the plan's.
+    CHECK(space.group_of_finding(4) == space.planner_group());
+}
+
 TEST_CASE("answer space: integers at their bounds and around every number a condition names") {
     const RuleSet rules = hand_made();
     const AnswerSpace space(rules, today);
@@ -204,6 +222,50 @@ TEST_CASE("verify: the minimal rule set's invariants hold over its whole answer 
           std::vector<std::string>{"blocking_finding_never_eligible", "eligible_without_findings",
                                    "engine.exposure_wait", "engine.exposure_date",
                                    "engine.date_bounds", "engine.plan_dates"});
+}
+
+// split_minimal with a finding that only a drink together with hair loss gives, and an invariant
+// that forbids it: found only where the alcohol group meets the plan's answers.
+Json drink_and_hair_loss() {
+    Json document = split_minimal();
+    document["findings"].push_back(
+        {{"id", "drink_hair_loss"},
+         {"severity", "consult"},
+         {"text", document["findings"][0]["text"]},
+         {"sources", document["findings"][0]["sources"]},
+         {"when",
+          Json::parse(
+              R"({"and": [{"var": "alcohol_recent"}, {"in": ["hair_loss", {"var": "concerns"}]}]})")}});
+    document["invariants"].push_back(
+        {{"id", "never_drink_hair_loss"},
+         {"text", "invariant.blocking"},
+         {"check",
+          Json::parse(
+              R"({"!": {"some": [{"var": "findings"}, {"==": [{"var": "id"}, "drink_hair_loss"]}]}})")}});
+    return document;
+}
+
+TEST_CASE("verify: a finding that reads the plan's answers is checked with each of them") {
+    const auto rules = screen_test::load(drink_and_hair_loss());
+    const VerifyReport report = verify(*rules);
+    CHECK(report.complete);
+    CHECK(report.groups == 5);  // alcohol keeps its own group: concerns is its parameter
+    REQUIRE(report.violations.size() == 1);
+    const Counterexample& found = report.violations[0];
+    CHECK(found.invariant == "never_drink_hair_loss");
+    CHECK(found.answers["alcohol_recent"] == true);
+    CHECK(found.answers["concerns"] == Json::array({"hair_loss"}));
+    CHECK_FALSE(invariant_holds(*rules, found.invariant, found.answers));
+}
+
+TEST_CASE("verify: with parameters, the sound rule set still proves, one thread or two") {
+    Json document = drink_and_hair_loss();
+    document["invariants"].erase(document["invariants"].size() - 1);
+    const auto rules = screen_test::load(document);
+    const VerifyReport report = verify(*rules);
+    CHECK(report.complete);
+    CHECK(report.proved());
+    CHECK(verify(*rules, 1).to_json() == report.to_json());
 }
 
 TEST_CASE("verify: a hidden question is only ever unanswered") {
