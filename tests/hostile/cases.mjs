@@ -42,15 +42,27 @@ const firstOption = q => {
     if (q.options_from === 'concerns') return defaultRules.concerns[0].id;
     return defaultRules.concerns[0].areas[0];
 };
-// Gates of optional follow-up questions (enableWhen: {var: gate}) are answered true.
-const gates = new Set(defaultRules.questions.map(q => q.enableWhen?.var).filter(Boolean));
+// Gates of follow-up questions are answered so that the follow-up is asked: a boolean gate
+// (enableWhen: {var: gate}) true, a single-choice gate (enableWhen: {"==": [{var: gate}, id]}) that
+// option (anticoagulants "course", nsaids "occasional").
+const gates = new Map(defaultRules.questions.flatMap(q => {
+    const when = q.enableWhen;
+    if (typeof when?.var === 'string') return [[when.var, true]];
+    const [left, right] = when?.['=='] ?? [];
+    return typeof left?.var === 'string' && typeof right === 'string' ? [[left.var, right]] : [];
+}));
+const dayMs = 24 * 60 * 60 * 1000;
+const daysFromToday = days => new Date(Date.parse(today) + days * dayMs).toISOString().slice(0, 10);
+// Two days ago, or the nearest day the question's bounds allow (a wished start date is not before
+// today).
+const baseDate = q => daysFromToday(Math.min(Math.max(-2, q.min_days ?? -2), q.max_days ?? -2));
 function baseValue(q) {
     switch (q.type) {
-        case 'boolean': return gates.has(q.id);
-        case 'single': return q.id === 'sex' ? 'female' : firstOption(q);
+        case 'boolean': return gates.get(q.id) === true;
+        case 'single': return gates.get(q.id) ?? (q.id === 'sex' ? 'female' : firstOption(q));
         case 'multiple': return [firstOption(q)];
         case 'integer': return Math.min(Math.max(30, q.min ?? 30), q.max ?? 30);
-        case 'date': return '2026-02-27';
+        case 'date': return baseDate(q);
         default: throw new Error(`unknown question type ${q.type}`);
     }
 }
@@ -253,19 +265,43 @@ const answerCases = [
         '+02026-02-28', '2026-02-28\u0000', '0000-01-01', '9999-12-31', `2026-02-2${ZWSP}8`].map(text => (
         { name: `answers: date ${j(text)}`, answers: answersWith({ alcohol_last: text }),
             expect: { code: 'answers.bad_date', path: '/alcohol_last' } })),
+    // Contract version 2: the bounds every date and number question declares, and the v1 answers
+    // that a form or script written for version 1 would still send.
+    ...[['alcohol_last', '2026-03-02'], ['nsaids_last', '2026-03-02'], ['surgery_date', '2026-03-02'],
+        ['surgery_date', '2199-12-31']].map(([key, date]) => (
+        { name: `answers: ${key} ${date}, after today`, answers: answersWith({ [key]: date }),
+            expect: { code: 'answers.too_late', path: `/${key}`, message: 'Please give a date no later than 1 March 2026.' } })),
+    { name: 'answers: start_date yesterday', answers: answersWith({ start_date: daysFromToday(-1) }),
+        expect: { code: 'answers.too_early', path: '/start_date', message: 'Please give a date from 1 March 2026.' } },
+    ...['alcohol_last', 'nsaids_last', 'surgery_date', 'anticoagulants_end'].map(key => (
+        { name: `answers: ${key} more than ten years ago`, answers: answersWith({ [key]: daysFromToday(-3651) }),
+            expect: { code: 'answers.too_early', path: `/${key}` } })),
+    ...['anticoagulants_end', 'start_date'].map(key => (
+        { name: `answers: ${key} more than two years ahead`, answers: answersWith({ [key]: daysFromToday(731) }),
+            expect: { code: 'answers.too_late', path: `/${key}` } })),
+    ...[0, 150].map(age => ({ name: `answers: age ${age}`, answers: answersWith({ age }),
+        expect: { code: 'answers.out_of_range', path: '/age', message: 'Please give a number from 1 to 120.' } })),
+    { name: 'answers: the v1 key nsaids_recent', answers: answersWith({ nsaids_recent: true }),
+        expect: { code: 'answers.unknown_key', path: '/nsaids_recent' } },
+    ...['cancer', 'anticoagulants', 'nsaids', 'neurological'].flatMap(key => [
+        { name: `answers: v1 ${key} true`, answers: answersWith({ [key]: true }),
+            expect: { code: 'answers.wrong_type', path: `/${key}` } },
+        { name: `answers: ${key} "yes"`, answers: answersWith({ [key]: 'yes' }),
+            expect: { code: 'answers.unknown_option', path: `/${key}` } },
+    ]),
     { name: 'answers: unknown key', answers: answersWith({ pregant: true }),
         expect: { code: 'answers.unknown_key', path: '/pregant', message: '"pregant" is not a question id' } },
-    { name: 'answers: duplicate key', answers: '{"age": 30, "cancer": false, "age": 31}',
+    { name: 'answers: duplicate key', answers: '{"age": 30, "cancer": "no", "age": 31}',
         expect: { code: 'json.duplicate_key', path: '/age', message: 'the key "age" appears twice in one object' } },
     { name: 'answers: a duplicate key with a right-to-left override',
-        answers: `{"${RLO}age": 30, "cancer": false, "${RLO}age": 31}`,
+        answers: `{"${RLO}age": 30, "cancer": "no", "${RLO}age": 31}`,
         expect: { code: 'json.duplicate_key', path: `/${RLO}age`, message: /\\u202eage/ } },
     { name: 'answers: a 5,000-character duplicate key is not echoed whole',
         answers: `{"${'k'.repeat(5000)}": 1, "${'k'.repeat(5000)}": 2}`,
         expect: { code: 'json.duplicate_key', path: `/${'k'.repeat(5000)}`, message: /^the key "k+…" appears twice in one object$/ } },
     ...['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'].flatMap(key => [
         { name: `answers: key ${key}`,
-            answers: answersWith({ [HOLE]: { cancer: false, polluted: true } }).replace(MARK, j(key)),
+            answers: answersWith({ [HOLE]: { cancer: 'no', polluted: true } }).replace(MARK, j(key)),
             expect: { code: 'answers.unknown_key', path: `/${key}` } },
         { name: `answers: option ${key}`, answers: answersWith({ sex: key }), expect: { code: 'answers.unknown_option', path: '/sex' } },
         { name: `answers: concern ${key}`, answers: answersWith({ concerns: [key] }),
@@ -273,7 +309,7 @@ const answerCases = [
     ]),
     { name: 'answers: a key with a right-to-left override', answers: answersWith({ [`${RLO}age`]: 30 }),
         expect: { code: 'answers.unknown_key', path: `/${RLO}age`, message: /\\u202e/ } },
-    { name: 'answers: a key with a zero-width space', answers: answersWith({ [`cancer${ZWSP}`]: true }),
+    { name: 'answers: a key with a zero-width space', answers: answersWith({ [`cancer${ZWSP}`]: 'now' }),
         expect: { code: 'answers.unknown_key', path: `/cancer${ZWSP}`, message: /\\u200b/ } },
     { name: 'answers: an option with a right-to-left override', answers: answersWith({ sex: `${RLO}elamef` }),
         expect: { code: 'answers.unknown_option', path: '/sex', message: /\\u202e/ } },
@@ -297,9 +333,13 @@ const sessionCases = [
         steps: [...Object.entries(baseAnswers), ['age', '30']], expect: { code: 'answers.wrong_type', path: '/age' } },
     { name: 'session: an impossible date', steps: [...Object.entries(baseAnswers), ['alcohol_last', '2026-02-30']],
         expect: { code: 'answers.bad_date', path: '/alcohol_last' } },
+    { name: 'session: a last drink tomorrow', steps: [...Object.entries(baseAnswers), ['alcohol_last', '2026-03-02']],
+        expect: { code: 'answers.too_late', path: '/alcohol_last' } },
+    { name: 'session: a wished start date in the past', steps: [...Object.entries(baseAnswers), ['start_date', '2026-02-28']],
+        expect: { code: 'answers.too_early', path: '/start_date' } },
     // An area whose concern is unticked later is no error any more: Session::set drops it, and
     // the areas question is then missing (tests/unit/screen/unit-session.cpp).
-    { name: 'session: __proto__ key', steps: [...Object.entries(baseAnswers), ['__proto__', { cancer: true }]],
+    { name: 'session: __proto__ key', steps: [...Object.entries(baseAnswers), ['__proto__', { cancer: 'now' }]],
         expect: { code: 'answers.unknown_key', path: '/__proto__' } },
     { name: 'session: constructor key', steps: [...Object.entries(baseAnswers), ['constructor', 'x']],
         expect: { code: 'answers.unknown_key', path: '/constructor' } },
