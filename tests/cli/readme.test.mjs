@@ -39,6 +39,9 @@ for (const command of commands) {
         if (command.includes(' screen ')) {
             const result = JSON.parse(out);
             assert.notEqual(result.status, 'incomplete', `the example's answers are complete: ${JSON.stringify(result.errors ?? result.missing)}`);
+            // and speak the rule set's contract: no answer refused, none to a question not asked
+            assert.deepEqual(result.errors, [], 'answer errors');
+            assert.deepEqual(result.ignored, [], 'answers to questions that are not asked');
         }
     });
 }
