@@ -93,8 +93,8 @@ async function transferIn(browser, origin, lang) {
 async function answerLatency(page) {
     const w = widget(page);
     const answers = { age: 30, sex: 'female', pregnant: false, breastfeeding: false, menstruating: false,
-        cancer: false, acute_infection: false, skin_inflammation: false, chronic_flare: false,
-        clotting_disorder: false, allergy_components: false, autoimmune: false, neurological: false,
+        cancer: 'no', acute_infection: false, skin_inflammation: false, chronic_flare: false,
+        clotting_disorder: false, allergy_components: false, autoimmune: false, neurological: 'no',
         recent_surgery: false };
     for (let guard = 0; guard < 6 && !(await w.locator('section.view [data-q="alcohol_recent"]').count()); guard++) {
         const before = await w.locator('section.view').first().getAttribute('data-step');
