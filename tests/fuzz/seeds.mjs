@@ -39,17 +39,28 @@ if (existsSync(conformance)) {
         if (Array.isArray(entry)) logicSeeds.push(`${JSON.stringify(entry[0])}\0${JSON.stringify(entry[1])}`);
     }
 }
+// Data for the conditions: the default rule set speaks contract version 2 (choices for cancer,
+// neurological, anticoagulants and nsaids, each with the answer that opens its follow-up), the
+// test rule sets speak minimal.json's answers (cancer a boolean).
 const sampleAnswers = { age: 30, sex: 'female', pregnant: false, cancer: true, alcohol_recent: true,
     alcohol_last: '2026-02-27', concerns: ['wrinkles'], areas: ['face'] };
+const defaultRulesPath = join(root, 'rules', 'mesotherapy.json');
+const defaultAnswers = { age: 30, sex: 'female', pregnant: false, breastfeeding: false, menstruating: true,
+    cancer: 'past', acute_infection: false, skin_inflammation: true, chronic_flare: false,
+    clotting_disorder: false, allergy_components: false, autoimmune: true, neurological: 'other',
+    recent_surgery: true, surgery_date: '2026-02-20', anticoagulants: 'course', anticoagulants_end: '2026-03-05',
+    nsaids: 'occasional', nsaids_last: '2026-02-27', alcohol_recent: true, alcohol_last: '2026-02-27',
+    concerns: ['acne', 'hair_loss'], areas: ['face', 'scalp'], start_date: '2026-03-10' };
 for (const path of ruleSetPaths) {
     let rules;
     try { rules = readJson(path); } catch { continue; }
+    const data = path === defaultRulesPath ? defaultAnswers : sampleAnswers;
     const conditions = [
         ...(rules.questions || []).map(q => q.enableWhen),
         ...(rules.findings || []).flatMap(f => [f.when, f.earliest]),
         ...(rules.invariants || []).map(i => i.check),
     ].filter(c => c !== undefined);
-    for (const c of conditions) logicSeeds.push(`${JSON.stringify(c)}\0${JSON.stringify(sampleAnswers)}`);
+    for (const c of conditions) logicSeeds.push(`${JSON.stringify(c)}\0${JSON.stringify(data)}`);
 }
 writeCorpus('logic', logicSeeds);
 
@@ -64,7 +75,11 @@ const keyByte = key => {
     const index = keys.indexOf(key) >= 0 ? keys.indexOf(key) : keys.indexOf('bogus');
     return String.fromCharCode(48 + (((index - 48) % keys.length) + keys.length) % keys.length);
 };
-const setLine = (key, value) => `s${keyByte(key)}${JSON.stringify(value)}`;
+// The golden cases speak contract version 2; minimal.json asks cancer as a boolean, so a choice
+// there becomes "anything but no" (the case's other keys, unknown to minimal.json, go to "bogus").
+const minimalTypes = Object.fromEntries(minimal.questions.map(q => [q.id, q.type]));
+const forMinimal = (key, value) => (minimalTypes[key] === 'boolean' && typeof value === 'string' ? value !== 'no' : value);
+const setLine = (key, value) => `s${keyByte(key)}${JSON.stringify(forMinimal(key, value))}`;
 const streams = [];
 for (const path of jsonFiles(join(root, 'tests', 'cases'))) {
     let testCase;
