@@ -60,42 +60,42 @@ function assertSubset(actual, expected, where) {
 // "finding:<id>:until", "question:<id>:text", "question:<id>:help", "error:<path>",
 // "option:<question>:<id>", "plan:<list>" (notes, preparation, aftercare …, joined) or "plan:<key>" (a text of the plan).
 function textAt(result, where) {
-  const [kind, id, field] = where.split(':');
-  if (kind === 'status_text') return result.status_text;
-  if (kind === 'finding') return result.findings.find(f => f.id === id)?.[field];
-  if (kind === 'question') return result.question_texts?.[id]?.[field];
-  if (kind === 'error') return result.errors.find(e => e.path === id)?.message;
-  if (kind === 'option') return result.options?.[id]?.find(o => o.id === field)?.text;
-  if (kind === 'plan') {
-    const value = result.plan?.[id];
-    return Array.isArray(value) ? value.map(t => t.text).join('\n') : value;
-  }
-  return undefined;
+    const [kind, id, field] = where.split(':');
+    if (kind === 'status_text') return result.status_text;
+    if (kind === 'finding') return result.findings.find(f => f.id === id)?.[field];
+    if (kind === 'question') return result.question_texts?.[id]?.[field];
+    if (kind === 'error') return result.errors.find(e => e.path === id)?.message;
+    if (kind === 'option') return result.options?.[id]?.find(o => o.id === field)?.text;
+    if (kind === 'plan') {
+        const value = result.plan?.[id];
+        return Array.isArray(value) ? value.map(t => t.text).join('\n') : value;
+    }
+    return undefined;
 }
 
 // What the rule set gives the patient to read never holds an ISO date (rules/DOMAIN.md, "Texts the
 // patient reads"); error messages are checked where a case names them.
 function patientTexts(result) {
-  const texts = [result.status_text, ...result.findings.flatMap(f => [f.text, f.until])];
-  for (const q of Object.values(result.question_texts || {})) texts.push(q.text, q.help);
-  return texts.filter(Boolean);
+    const texts = [result.status_text, ...result.findings.flatMap(f => [f.text, f.until])];
+    for (const q of Object.values(result.question_texts || {})) texts.push(q.text, q.help);
+    return texts.filter(Boolean);
 }
 
 function checkTexts(result, expect) {
-  for (const text of patientTexts(result)) assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}/, 'an ISO date in a text');
-  for (const [where, wanted] of Object.entries(expect.texts || {})) {
-    const text = textAt(result, where);
-    assert.equal(typeof text, 'string', `${where}: no text`);
-    for (const part of [].concat(wanted)) assert.ok(text.includes(part), `${where}: "${text}" lacks "${part}"`);
-  }
-  for (const [where, unwanted] of Object.entries(expect.texts_absent || {})) {
-    const text = textAt(result, where) ?? '';
-    for (const part of [].concat(unwanted)) assert.ok(!text.includes(part), `${where}: "${text}" has "${part}"`);
-  }
+    for (const text of patientTexts(result)) assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}/, 'an ISO date in a text');
+    for (const [where, wanted] of Object.entries(expect.texts || {})) {
+        const text = textAt(result, where);
+        assert.equal(typeof text, 'string', `${where}: no text`);
+        for (const part of [].concat(wanted)) assert.ok(text.includes(part), `${where}: "${text}" lacks "${part}"`);
+    }
+    for (const [where, unwanted] of Object.entries(expect.texts_absent || {})) {
+        const text = textAt(result, where) ?? '';
+        for (const part of [].concat(unwanted)) assert.ok(!text.includes(part), `${where}: "${text}" has "${part}"`);
+    }
 }
 
 function checkExpectations(result, expect) {
-  checkTexts(result, expect);
+    checkTexts(result, expect);
     assert.equal(result.status, expect.status, 'status');
     if (expect.findings) assert.deepEqual(result.findings.map(f => f.id), expect.findings, 'findings');
     if ('earliest_start' in expect) assert.equal(result.earliest_start ?? null, expect.earliest_start, 'earliest_start');
