@@ -559,7 +559,7 @@ export class MesoScreenerElement extends HTMLElement {
         syncQuestions(this.#stepView, items, lang);
         const attempted = this.#attempted.has(this.#stepId);
         syncProblems(this.#stepView, shownProblems(info, this.#result, this.#stepId, lang, attempted, this.#touched),
-            questionMap(info), attempted, lang);
+            questionMap(info, this.#result), attempted, lang);
     }
 
     #renderReview(frame, lang) {

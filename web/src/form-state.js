@@ -8,12 +8,16 @@ export function errorForQuestion(result, id) {
     return result.errors.find((e) => e.path === `/${id}` || (e.path || '').startsWith(`/${id}/`));
 }
 
-export function questionMap(info) {
-    return new Map(info.questions.map((q) => [q.id, q]));
+// The questions by answer key. With a result, each worded as the result words it: a text with
+// parameters (a date counted back from today, a clinic's number of days) is written out by the
+// engine, never shown with its placeholders.
+export function questionMap(info, result) {
+    const texts = result?.question_texts || {};
+    return new Map(info.questions.map((q) => [q.id, texts[q.id] ? { ...q, ...texts[q.id] } : q]));
 }
 
 export function visibleIn(info, result, stepId) {
-    const questions = questionMap(info);
+    const questions = questionMap(info, result);
     return result.visible.map((id) => questions.get(id)).filter((q) => q && q.step === stepId);
 }
 
