@@ -350,6 +350,7 @@ test('a rule text containing HTML renders as text and runs nothing', () => withP
     await page.goto(caseUrl(shared.server.main, eligible));
     await page.evaluate(() => { document.querySelector('meso-screener').rules = 'hostile-rules.json'; });
     const w = widget(page);
+    await waitReady(w);
     await w.locator('[data-q="age"] label').filter({ hasText: '<img' }).waitFor();
     await completeByMouse(w, { ...eligible.answers, [consultKey]: true });
     assert.match(await w.locator('.finding-text').first().innerText(), /<img src=x onerror=/);
