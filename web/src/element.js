@@ -619,7 +619,12 @@ export class MesoScreenerElement extends HTMLElement {
         const target = focus.kind === 'summary'
             ? this.shadowRoot.querySelector('.error-summary:not([hidden])')
             : this.shadowRoot.getElementById('view-heading');
-        if (target) target.focus();
+        if (!target) return;
+        target.focus();
+        // A host page above the widget can leave a result's next action below the fold even
+        // though the widget itself is short enough: bring the result's title to the top then.
+        const next = focus.kind === 'heading' && this.shadowRoot.querySelector('.actions-next');
+        if (next && next.getBoundingClientRect().bottom > window.innerHeight) target.scrollIntoView({ block: 'start' });
     }
 }
 
