@@ -46,7 +46,25 @@ export function shownProblems(info, result, stepId, lang, attempted, touched) {
     return shown;
 }
 
-// Counts only the questions that apply. An optional question counts as done once its step is
+// Progress in steps, for the bar: the step shown is step n of every step of the rule set (a
+// total that never moves while the patient answers), and a step counts as done when nothing in it
+// stops the patient and it has been reached, or asks something required that is all answered. A
+// step that asks nothing now is done. So the bar reaches 100% only when every required answer is
+// given, and an optional question counts only once its step has been seen.
+export function stepProgress(info, result, currentStepId, lang) {
+    const steps = info.steps;
+    const at = steps.findIndex((s) => s.id === currentStepId);
+    let done = 0;
+    steps.forEach((step, i) => {
+        const shown = visibleIn(info, result, step.id);
+        const asksRequired = shown.some((q) => q.required !== false);
+        const clear = blockingProblems(info, result, step.id, lang).size === 0;
+        if (!shown.length || (clear && (i <= at || asksRequired))) done++;
+    });
+    return { n: at + 1, total: steps.length, done };
+}
+
+// For the meso-step event: counts only the questions that apply. An optional question counts as done once its step is
 // behind the patient. currentStepId is null on the review and the result.
 export function progressOf(info, result, answers, currentStepId) {
     const questions = questionMap(info);

@@ -2,7 +2,12 @@
 // Plural keys end in .one/.few/.many/.other and are chosen with Intl.PluralRules.
 export const UI_EN = {
     'title': 'Mesotherapy self-check',
-    'intro': 'A few short questions. Your answers stay in this browser.',
+    'welcome.title': 'Is mesotherapy right for you?',
+    'welcome.what': 'A few short questions about your health and what you would like treated. You will see at once whether you can book, should wait or should see a doctor first.',
+    'welcome.time': 'It takes about 3 minutes.',
+    'intro': 'Your answers stay in this browser: nothing is sent to the clinic or anyone else.',
+    'intro.shared': 'Your answers are checked in this browser; this website receives your result and some answers.',
+    'welcome.start': 'Start',
     'language': 'Language',
     'loading': 'Loading the questionnaire…',
     'load_error.title': 'The questionnaire could not be loaded',
@@ -10,7 +15,6 @@ export const UI_EN = {
     'fault.title': 'The questionnaire stopped working',
     'lang_error': 'The questionnaire is not available in {language} right now. It continues in {current}.',
     'step_of': 'Step {n} of {total}',
-    'progress': 'Questions answered: {done} of {total}',
     'next': 'Continue',
     'back': 'Back',
     'to_review': 'Back to review',
@@ -73,7 +77,6 @@ export const UI_EN = {
     'forget': 'Forget my answers',
     'restored': 'Your saved answers were restored.',
     'forgotten': 'Your answers were removed from this device.',
-    'announce.step': '{title}. Step {n} of {total}.',
     'announce.result': 'Result: {label}.',
     'announce.errors': 'There is a problem: {n}.',
 };

@@ -1,7 +1,12 @@
 // Polish UI chrome. Medical texts come from the rule set.
 export const UI_PL = {
     'title': 'Samoocena przed mezoterapią',
-    'intro': 'Kilka krótkich pytań. Odpowiedzi zostają w tej przeglądarce.',
+    'welcome.title': 'Czy mezoterapia jest dla Ciebie?',
+    'welcome.what': 'Kilka krótkich pytań o zdrowie i o to, co chcesz poprawić. Od razu zobaczysz, czy możesz się umówić, czy lepiej poczekać, czy najpierw porozmawiać z lekarzem.',
+    'welcome.time': 'Zajmie to około 3 minut.',
+    'intro': 'Twoje odpowiedzi zostają w tej przeglądarce: nic nie jest wysyłane do kliniki ani nikomu innemu.',
+    'intro.shared': 'Odpowiedzi są sprawdzane w tej przeglądarce; ta strona otrzymuje Twój wynik i część odpowiedzi.',
+    'welcome.start': 'Rozpocznij',
     'language': 'Język',
     'loading': 'Wczytywanie kwestionariusza…',
     'load_error.title': 'Nie udało się wczytać kwestionariusza',
@@ -9,7 +14,6 @@ export const UI_PL = {
     'fault.title': 'Kwestionariusz przestał działać',
     'lang_error': 'Kwestionariusz nie jest teraz dostępny w języku: {language}. Pozostaje w języku: {current}.',
     'step_of': 'Krok {n} z {total}',
-    'progress': 'Odpowiedzi: {done} z {total}',
     'next': 'Dalej',
     'back': 'Wstecz',
     'to_review': 'Wróć do podsumowania',
@@ -76,7 +80,6 @@ export const UI_PL = {
     'forget': 'Usuń moje odpowiedzi',
     'restored': 'Przywrócono zapisane odpowiedzi.',
     'forgotten': 'Odpowiedzi zostały usunięte z tego urządzenia.',
-    'announce.step': '{title}. Krok {n} z {total}.',
     'announce.result': 'Wynik: {label}.',
     'announce.errors': 'Wystąpił problem: {n}.',
 };
