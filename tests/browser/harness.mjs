@@ -162,6 +162,7 @@ async function leaveView(w, from, click) {
 // Walks the questionnaire with the mouse. onView(name) is awaited on every step, the review and
 // the result (for screenshots and axe).
 export async function completeByMouse(w, answers, onView = async () => {}) {
+    await waitReady(w);
     for (let guard = 0; guard < 12; guard++) {
         const name = await viewName(w);
         if (name === 'review') {

@@ -39,6 +39,20 @@ for (const c of picked) {
             assert.ok(box.y >= 0 && box.y + box.height <= height,
                 `the first next action spans ${Math.round(box.y)}..${Math.round(box.y + box.height)} px of a ${height} px screen`);
 
+            // What booking offers fits the verdict: a consultation, one from the day the wait
+            // ends, or, where nothing can be booked yet, a word with the clinic, not as the main action.
+            const book = w.locator('.actions-next [data-action="book"]');
+            const offer = await book.innerText();
+            const shown = await page.evaluate(() => document.querySelector('meso-screener').result);
+            const blocked = c.expect.status === 'ineligible' || (c.expect.status === 'postpone' && !c.expect.earliest_start);
+            assert.equal(await book.evaluate((a) => a.classList.contains('primary')), !blocked, offer);
+            if (c.expect.status === 'postpone' && c.expect.earliest_start) {
+                const day = await page.evaluate(([lang, iso]) => new Intl.DateTimeFormat(lang, { day: 'numeric' }).format(new Date(`${iso}T12:00:00`)),
+                    [c.lang || 'en', shown.earliest_start]);
+                assert.ok(offer.includes(day), `"${offer}" does not name the day the wait ends`);
+            }
+            if (blocked) assert.doesNotMatch(offer, /consultation|konsultac|консультац/i);
+
             // References, not file numbers: "[2]" in the text, the titles in the list, marked
             // English on a page in another language.
             const text = await w.locator('.view.result').innerText();

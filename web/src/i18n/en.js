@@ -72,6 +72,8 @@ export const UI_EN = {
     'action.calendar': 'Add to calendar',
     'action.print': 'Print or save as PDF',
     'action.book': 'Book a consultation',
+    'action.book_from': 'Book for {date} or later',
+    'action.contact': 'Contact the clinic',
     'print.stamp': 'Rule set {id} {version} · printed {date}',
     'remember': 'Remember my answers on this device for {days} days',
     'forget': 'Forget my answers',

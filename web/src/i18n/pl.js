@@ -75,6 +75,8 @@ export const UI_PL = {
     'action.calendar': 'Dodaj do kalendarza',
     'action.print': 'Drukuj lub zapisz jako PDF',
     'action.book': 'Umów konsultację',
+    'action.book_from': 'Umów wizytę na {date} lub później',
+    'action.contact': 'Skontaktuj się z kliniką',
     'print.stamp': 'Zestaw reguł {id} {version} · wydrukowano {date}',
     'remember': 'Zapamiętaj moje odpowiedzi na tym urządzeniu przez {days} dni',
     'forget': 'Usuń moje odpowiedzi',

@@ -75,6 +75,8 @@ export const UI_UK = {
     'action.calendar': 'Додати до календаря',
     'action.print': 'Друкувати або зберегти як PDF',
     'action.book': 'Записатися на консультацію',
+    'action.book_from': 'Записатися на {date} або пізніше',
+    'action.contact': 'Зв’язатися з клінікою',
     'print.stamp': 'Набір правил {id} {version} · надруковано {date}',
     'remember': 'Запам’ятати мої відповіді на цьому пристрої на {days} днів',
     'forget': 'Видалити мої відповіді',
