@@ -71,7 +71,22 @@ export function splitRuleSet(rules) {
 // The built-in rule set with another language's texts, exactly as the widget makes it
 // (core-loader.js, builtInRuleSet).
 export function withLanguage(builtIn, lang, texts) {
-    return { ...builtIn, languages: [lang], default_language: lang, locales: { [lang]: texts } };
+    return { ...builtIn, languages: [lang], default_language: lang, locales: { [lang]: keyedTexts(builtIn, texts) } };
+}
+
+// A locale file's rule texts are a list in the order of the built-in language's keys: the keys,
+// repeated in every file, were 1.3 KB of the Ukrainian file after gzip. A rule set whose languages
+// do not have the same keys keeps them as an object; the loader reads both (core-loader.js).
+export function positionalTexts(builtIn, texts) {
+    const keys = Object.keys(builtIn.locales[builtIn.default_language]);
+    const same = keys.length === Object.keys(texts).length && keys.every((key) => Object.hasOwn(texts, key));
+    return same ? keys.map((key) => texts[key]) : texts;
+}
+
+export function keyedTexts(builtIn, texts) {
+    if (!Array.isArray(texts)) return texts;
+    const keys = Object.keys(builtIn.locales[builtIn.default_language]);
+    return Object.fromEntries(keys.map((key, i) => [key, texts[i]]));
 }
 
 // web/src/i18n/<lang>.js: each exports one table of UI strings (web/src/package.json makes the
@@ -243,7 +258,7 @@ async function main() {
     await writeFile(join(args.out, 'rules/mesotherapy.json'), JSON.stringify(rules));
     for (const lang of fileLanguages) {
         const locale = { lang, build };
-        if (split.texts[lang]) locale.rules = split.texts[lang];
+        if (split.texts[lang]) locale.rules = positionalTexts(split.builtIn, split.texts[lang]);
         if (ui[lang] && !builtInUi.includes(lang)) locale.ui = ui[lang];
         await writeFile(join(args.out, 'locales', `${lang}.json`), JSON.stringify(locale));
     }

@@ -16,10 +16,17 @@
 //    severities of its findings, whether it leaves an answer missing or unreadable, whether it
 //    postpones without a date, the latest date it postpones to, and (the plan's group) where the
 //    start and the plan's first date fall.
+//    A finding that reads the plan's questions besides its own (acne with inflamed skin, a wait
+//    counted from the wished start) does not join its group to the plan's: the plan's questions
+//    it reads are its group's parameters. Such a group is enumerated once per answer the plan's
+//    group gives them, and each value remembers the answers (contexts) it was reached with.
 // 4. Every value of every group G is screened with answers of the other groups reaching each
-//    outcome they can reach together. Outcomes G cannot tell apart are merged: a date counts by
-//    its order among the others' dates, today, G's own dates and today ± every number an
-//    invariant names; the start and the plan count only when the screening can show a plan.
+//    outcome they can reach together. Outcomes G's value cannot tell apart are merged: a date
+//    counts by its order among the others' dates, today, that value's own dates and today ±
+//    every number an invariant names; the start and the plan count only when the screening can
+//    show a plan. With parameters, the plan's group and the groups that have them are checked
+//    class by class: the plan's values that those groups cannot tell apart, with the values of
+//    those groups reached with them; the other groups meet every class's outcomes.
 // 5. Every value of every group is screened with every value of every other group, the rest at
 //    their neutral answers (those that add nothing), one value per distinct set of findings and
 //    plan (values that differ only in which of the group's answers are missing or unreadable

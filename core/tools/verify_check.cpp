@@ -75,13 +75,12 @@ void parallel_for(std::size_t total, std::vector<Worker>& workers, const Fn& fn)
     for (std::thread& thread : pool) thread.join();
 }
 
-// The dates a group's answers can be compared with: today, the group's own dates, and today ±
+// The dates a value of a group can be compared with: today, the value's own dates, and today ±
 // every number an invariant names (a wait of so many days …).
-std::vector<std::int64_t> points_of(const GroupSpace& group, const RuleSet& rules, Date today) {
+std::vector<std::int64_t> points_of(const Outcome& value, const RuleSet& rules, Date today) {
     std::set<std::int64_t> points{today.days()};
-    for (const GroupValue& value : group.values)
-        for (const auto& day : {value.outcome.earliest, value.outcome.start, value.outcome.first})
-            if (day) points.insert(*day);
+    for (const auto& day : {value.earliest, value.start, value.first})
+        if (day) points.insert(*day);
     for (const Invariant& invariant : rules.invariants)
         for (const double c : invariant.check.number_literals())
             if (std::isfinite(c) && std::fabs(c) <= max_offset)
@@ -355,22 +354,30 @@ void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsign
         going = checker.batch(1, [](std::size_t, auto&) { return Json::object(); });
 
     // Screens every value of `group` (values[i] is the group's origin[i]) against the states
-    // `fold` gives; with `seen`, a value meets an outcome it met in another class only once.
-    using Seen =
-        std::set<std::tuple<std::size_t, std::size_t, std::size_t, std::array<std::int64_t, 12>>>;
+    // `fold` gives, merged as that value can tell them apart (by its own dates: values with the
+    // same dates share them); with `seen`, a value meets a state it met in another class once.
+    using Seen = std::set<std::tuple<std::size_t, std::size_t, std::size_t,
+                                     std::vector<std::int64_t>, std::array<std::int64_t, 12>>>;
     Seen seen;
     auto against_states = [&](std::size_t g, std::size_t place, const GroupSpace& group,
                               const std::vector<std::size_t>* origin, const OthersFold& fold) {
-        const std::vector<std::int64_t> points = points_of(groups[g], rules, screener.today());
-        std::array<std::vector<OthersState>, 3> states;  // by Hidden
-        for (const Hidden hidden : {Hidden::nothing, Hidden::start, Hidden::plan})
-            states[static_cast<std::size_t>(hidden)] = fold.states(points, hidden);
+        std::map<std::vector<std::int64_t>, std::vector<std::size_t>> by_points;
+        for (std::size_t i = 0; i < group.values.size(); ++i)
+            by_points[points_of(group.values[i].outcome, rules, screener.today())].push_back(i);
+        std::vector<std::vector<OthersState>> kept;  // the states the jobs point into
+        kept.reserve(by_points.size() * 3);
         std::vector<std::pair<std::size_t, const OthersState*>> jobs;
-        for (std::size_t i = 0; i < group.values.size(); ++i) {
-            const auto h = static_cast<std::size_t>(hidden_by(group.values[i].outcome));
-            for (const OthersState& state : states[h])
-                if (!origin || seen.emplace(g, (*origin)[i], h, state.outcome.key()).second)
-                    jobs.emplace_back(i, &state);
+        for (const auto& [points, values] : by_points) {
+            std::array<const std::vector<OthersState>*, 3> states{};  // by Hidden, made once
+            for (const std::size_t i : values) {
+                const Hidden hidden = hidden_by(group.values[i].outcome);
+                const auto h = static_cast<std::size_t>(hidden);
+                if (!states[h]) states[h] = &kept.emplace_back(fold.states(points, hidden));
+                for (const OthersState& state : *states[h])
+                    if (!origin ||
+                        seen.emplace(g, (*origin)[i], h, points, state.outcome.key()).second)
+                        jobs.emplace_back(i, &state);
+            }
         }
         return checker.batch(jobs.size(), [&](std::size_t k, auto& order) {
             order = {0, g, place, k};

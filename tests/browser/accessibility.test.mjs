@@ -156,3 +156,34 @@ test('reduced motion turns transitions off; at 200% zoom (640px) nothing scrolls
         await page.close();
     }
 });
+
+test('the welcome: what, how long, where the answers go, the disclaimer; Start moves focus to the first step; skip-welcome skips it', async () => {
+    const page = await newPage(shared.browser.context);
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+        await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=en`);
+        const w = widget(page);
+        const welcome = w.locator('section.view.welcome');
+        await welcome.waitFor();
+        const text = await welcome.innerText();
+        assert.match(text, /about 3 minutes/);
+        assert.match(text, /stay in this browser: nothing is sent/);
+        assert.match(text, /not a diagnosis/i);
+        await checkAxe(page, 'the welcome at 360px');
+        await w.screenshot({ path: join(shots, '360-welcome.png') });
+        await w.locator('[data-action="begin"]').press('Enter');
+        await w.locator('section.view[data-step="about"]').waitFor();
+        assert.equal(await page.evaluate(() => document.querySelector('meso-screener').shadowRoot.activeElement?.id), 'view-heading');
+
+        await page.evaluate(() => {
+            const el = document.createElement('meso-screener');
+            el.skipWelcome = true;
+            el.setAttribute('expose-answers', '');
+            document.querySelector('meso-screener').replaceWith(el);
+        });
+        await w.locator('section.view[data-step="about"]').waitFor();
+        assert.equal(await w.locator('section.view.welcome').count(), 0);
+    } finally {
+        await page.close();
+    }
+});

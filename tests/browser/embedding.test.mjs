@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { splitRuleSet, keyedTexts } from '../../web/build.mjs';
 import {
     useServerAndBrowser, pickVignettes, widget, waitReady, completeByMouse,
     shownOutcome, caseUrl, dist, repo, readmeStub, chooseLanguage,
@@ -174,6 +175,7 @@ test('after the page has loaded the widget fetches nothing but the texts of a la
 
 test('switching language keeps the answers, the step and the progress', () => withPage(async (page, errors) => {
     const polish = JSON.parse(readFileSync(join(dist, 'locales/pl.json'), 'utf8'));
+    const polishRules = keyedTexts(splitRuleSet(JSON.parse(readFileSync(join(dist, 'rules/mesotherapy.json'), 'utf8'))).builtIn, polish.rules);
     await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=en`);
     const w = widget(page);
     await waitReady(w);
@@ -183,7 +185,7 @@ test('switching language keeps the answers, the step and the progress', () => wi
     await chooseLanguage(w, 'pl');
     assert.equal(await w.locator('[data-q="age"] input').inputValue(), '41');
     assert.equal(await w.locator('[data-q="sex"] input[value="female"]').isChecked(), true);
-    assert.equal(await w.locator('[data-q="age"] label').first().innerText(), polish.rules['q.age']);
+    assert.equal(await w.locator('[data-q="age"] label').first().innerText(), polishRules['q.age']);
     assert.equal(await w.locator('button[type="submit"]').innerText(), polish.ui.next);
     const numbers = (text) => text.match(/\d+/g);
     assert.deepEqual(numbers(await w.locator('.progress-text').innerText()), numbers(progress));
@@ -350,6 +352,7 @@ test('a rule text containing HTML renders as text and runs nothing', () => withP
     await page.goto(caseUrl(shared.server.main, eligible));
     await page.evaluate(() => { document.querySelector('meso-screener').rules = 'hostile-rules.json'; });
     const w = widget(page);
+    await waitReady(w);
     await w.locator('[data-q="age"] label').filter({ hasText: '<img' }).waitFor();
     await completeByMouse(w, { ...eligible.answers, [consultKey]: true });
     assert.match(await w.locator('.finding-text').first().innerText(), /<img src=x onerror=/);

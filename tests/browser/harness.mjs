@@ -98,8 +98,13 @@ export async function ensureScreenshotDir() {
 // --- the patient ---------------------------------------------------------------------------------
 export const widget = (page, selector = 'meso-screener') => page.locator(selector).first();
 
+// Waits for the questionnaire's first step: past the welcome, which a fresh page shows first.
 export async function waitReady(w) {
     await w.locator('section.view').first().waitFor();
+    if (await viewName(w) === 'welcome') {
+        await w.locator('[data-action="begin"]').click();
+        await w.locator('section.view:not(.welcome)').first().waitFor();
+    }
 }
 
 // Picks a language in the widget's menu and waits until the widget shows it: its texts may have
@@ -157,6 +162,7 @@ async function leaveView(w, from, click) {
 // Walks the questionnaire with the mouse. onView(name) is awaited on every step, the review and
 // the result (for screenshots and axe).
 export async function completeByMouse(w, answers, onView = async () => {}) {
+    await waitReady(w);
     for (let guard = 0; guard < 12; guard++) {
         const name = await viewName(w);
         if (name === 'review') {

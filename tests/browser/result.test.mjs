@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { useServerAndBrowser, showResult, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl, dist } from './harness.mjs';
+import { useServerAndBrowser, launchBrowser, showResult, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl, dist } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 const cases = completableCases();
@@ -38,6 +38,20 @@ for (const c of picked) {
             const height = await page.evaluate(() => window.innerHeight);
             assert.ok(box.y >= 0 && box.y + box.height <= height,
                 `the first next action spans ${Math.round(box.y)}..${Math.round(box.y + box.height)} px of a ${height} px screen`);
+
+            // What booking offers fits the verdict: a consultation, one from the day the wait
+            // ends, or, where nothing can be booked yet, a word with the clinic, not as the main action.
+            const book = w.locator('.actions-next [data-action="book"]');
+            const offer = await book.innerText();
+            const shown = await page.evaluate(() => document.querySelector('meso-screener').result);
+            const blocked = c.expect.status === 'ineligible' || (c.expect.status === 'postpone' && !c.expect.earliest_start);
+            assert.equal(await book.evaluate((a) => a.classList.contains('primary')), !blocked, offer);
+            if (c.expect.status === 'postpone' && c.expect.earliest_start) {
+                const day = await page.evaluate(([lang, iso]) => new Intl.DateTimeFormat(lang, { day: 'numeric' }).format(new Date(`${iso}T12:00:00`)),
+                    [c.lang || 'en', shown.earliest_start]);
+                assert.ok(offer.includes(day), `"${offer}" does not name the day the wait ends`);
+            }
+            if (blocked) assert.doesNotMatch(offer, /consultation|konsultac|консультац/i);
 
             // References, not file numbers: "[2]" in the text, the titles in the list, marked
             // English on a page in another language.
@@ -160,5 +174,68 @@ test('the printed result starts with the clinic\'s name and phone when the rule 
         assert.match(await w.locator('.print-stamp').innerText(), /^Klinika Przykład · \+48 12 000 00 00 · Rule set mesotherapy-default /);
     } finally {
         await page.close();
+    }
+});
+
+// Every golden case a patient can complete, on a phone: the next action is on screen when the
+// result appears, and the page's text has no ISO date and no bare source number.
+test('360×740, every golden case: the next action is on the first screen; no ISO date, no source number', async () => {
+    const page = await newPage(shared.browser.context);
+    await page.setViewportSize({ width: 360, height: 740 });
+    try {
+        for (const c of cases) {
+            const w = await showResult(page, caseUrl(shared.server.main, c), c.answers);
+            const next = w.locator('.actions-next .btn').first();
+            await next.waitFor();
+            const box = await next.boundingBox();
+            assert.ok(box.y >= 0 && box.y + box.height <= 740, `${c.file}: the next action spans ${Math.round(box.y)}..${Math.round(box.y + box.height)} px`);
+            const text = await w.locator('.frame').innerText();
+            assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}/, `${c.file}: an ISO date on the page`);
+            assert.doesNotMatch(text, /\b0\d\d\b/, `${c.file}: a bare source number on the page`);
+        }
+    } finally {
+        await page.close();
+    }
+});
+
+// Counts the pages of a PDF: each page is one "/Type /Page" object ("/Pages" is their tree).
+const pdfPages = (bytes) => (bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) || []).length;
+
+test('an eligible result prints on one A4 page, from "Print or save as PDF"', async () => {
+    const c = picked[0];
+    const page = await newPage(shared.browser.context);
+    try {
+        const w = await showResult(page, caseUrl(shared.server.main, c), c.answers);
+        // The widget's own print button: the host page is hidden while it prints.
+        await page.evaluate(() => { window.print = () => {}; });
+        await w.locator('[data-action="print"]').click();
+        const pdf = await page.pdf({ format: 'A4' });
+        assert.equal(pdfPages(pdf), 1);
+        await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+        // The count is real: the whole demo page with the plan's details open is longer.
+        await w.locator('details.plan-more > summary').click();
+        assert.ok(pdfPages(await page.pdf({ format: 'A4' })) > 1);
+    } finally {
+        await page.close();
+    }
+});
+
+// Back from the booking page finds the result again, with nothing stored: the page stays in the
+// back/forward cache (no unload handler, no Cache-Control: no-store). Playwright turns that
+// cache off by default; this browser has it on, as a patient's has.
+test('the result survives Back from the booking page, and nothing is stored', async () => {
+    const c = picked[0];
+    const browser = await launchBrowser({ ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+    const page = await newPage(browser.context);
+    try {
+        const w = await showResult(page, caseUrl(shared.server.main, c), c.answers);
+        await page.evaluate(() => { window.__sameDocument = true; });
+        await page.goto(`${shared.server.main}/booking.html`);
+        await page.goBack({ waitUntil: 'commit' });  // a page restored from the cache fires no load
+        await w.locator('.view.result').waitFor({ timeout: 5000 });
+        assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was loaded again, not restored');
+        assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+    } finally {
+        await browser.close();
     }
 });

@@ -6,13 +6,17 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dist, repo, requireDist, loadCases } from './fixtures.mjs';
-import { splitRuleSet, withLanguage } from '../../web/build.mjs';
+import { splitRuleSet, withLanguage, keyedTexts } from '../../web/build.mjs';
 import { loadCore } from './core.mjs';
 
 requireDist();
 const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
 const whole = JSON.parse(readFileSync(join(repo, manifest.built_from.rules), 'utf8'));
-const localeFile = (lang) => JSON.parse(readFileSync(join(dist, 'locales', `${lang}.json`), 'utf8'));
+// The rule texts keyed again, as the loader makes them.
+const localeFile = (lang) => {
+    const file = JSON.parse(readFileSync(join(dist, 'locales', `${lang}.json`), 'utf8'));
+    return { ...file, rules: file.rules && keyedTexts(splitRuleSet(whole).builtIn, file.rules) };
+};
 const others = whole.languages.filter((lang) => lang !== whole.default_language);
 
 test('the locale files are those of the other languages, each of this build', () => {

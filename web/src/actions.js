@@ -36,8 +36,10 @@ export function downloadCalendar(root, icsText) {
 
 // Printing from a host page prints the host page. While the patient prints from the widget, a
 // document-level sheet (constructable, so a strict CSP allows it) hides everything but this
-// element; it is removed after printing.
+// element; it is removed after printing. What is not this element nor holds it takes no room
+// either: hidden host content would still make a one-page result print on two.
 const PRINT_ONLY_WIDGET = `@media print {
+  body:has([data-meso-printing]) :not(:has([data-meso-printing]), [data-meso-printing]) { display: none !important; }
   body:has([data-meso-printing]) * { visibility: hidden !important; }
   body:has([data-meso-printing]) [data-meso-printing] {
     visibility: visible !important;

@@ -9,12 +9,12 @@ const OPTION_ATTRIBUTES = {
     rules: 'rules', lang: 'lang', bookingUrl: 'booking-url', showPrices: 'show-prices', theme: 'theme',
     today: 'today', remember: 'remember', exposeAnswers: 'expose-answers',
     exposeOutcomeDetails: 'expose-outcome-details', bookingDetails: 'booking-details',
-    heading: 'heading', hideLanguage: 'hide-language', bookingTarget: 'booking-target',
+    heading: 'heading', hideLanguage: 'hide-language', bookingTarget: 'booking-target', skipWelcome: 'skip-welcome',
 };
 const EVENT_NAMES = { ready: 'meso-ready', step: 'meso-step', outcome: 'meso-outcome', error: 'meso-error' };
 
 // options: { rules, lang, bookingUrl, bookingTarget, showPrices, theme, heading, hideLanguage,
-//            today, remember, exposeAnswers, exposeOutcomeDetails, bookingDetails,
+//            skipWelcome, today, remember, exposeAnswers, exposeOutcomeDetails, bookingDetails,
 //            on: { ready, step, outcome, error } }  -> the new <meso-screener> element
 function mount(target, options = {}) {
     const container = typeof target === 'string' ? document.querySelector(target) : target;

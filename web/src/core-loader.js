@@ -111,6 +111,14 @@ function loadLocale(lang) {
     });
 }
 
+// A locale file lists its rule texts in the order of the built-in language's keys (web/build.mjs,
+// positionalTexts), or, for a rule set whose languages differ in keys, keeps them keyed.
+function keyed(texts) {
+    if (!Array.isArray(texts)) return texts;
+    const keys = Object.keys(MESO_DEFAULT_RULES.locales[MESO_DEFAULT_RULES.default_language]);
+    return Object.fromEntries(keys.map((key, i) => [key, texts[i]]));
+}
+
 // The built-in rule set speaks one language at a time: its default language comes inside this
 // script, another one is its structure with that language's texts from the locale file, fetched
 // while the engine starts.
@@ -119,7 +127,7 @@ function builtInRuleSet(lang) {
         if (lang === MESO_DEFAULT_RULES.default_language) return loadInto(await loadCore(), MESO_DEFAULT_RULES);
         const [core, locale] = await Promise.all([loadCore(), loadLocale(lang)]);
         if (!locale.rules) throw new MesoLoadError('locale.invalid', `The texts for "${lang}" hold no rule texts`, { lang });
-        return loadInto(core, { ...MESO_DEFAULT_RULES, languages: [lang], default_language: lang, locales: { [lang]: locale.rules } },
+        return loadInto(core, { ...MESO_DEFAULT_RULES, languages: [lang], default_language: lang, locales: { [lang]: keyed(locale.rules) } },
             { lang });
     });
 }

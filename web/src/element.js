@@ -9,17 +9,19 @@ import { loadRuleSet, besideScript } from './core-loader.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent, outcomeDetail } from './events.js';
 import { readSaved, writeSaved, forgetSaved, shownAnswers } from './storage.js';
 import { readQuestionValue } from './questions.js';
-import { questionMap, visibleIn, applicableSteps, blockingProblems, shownProblems, progressOf } from './form-state.js';
-import { start, next, back, edit, toResult, settle } from './navigation.js';
+import { questionMap, visibleIn, applicableSteps, blockingProblems, shownProblems, progressOf, stepProgress } from './form-state.js';
+import { welcome, start, next, back, edit, toResult, settle } from './navigation.js';
 import { buildFrame, renderHeader, renderProgress, renderLoadState, renderRemember, announce, clearAnnouncement } from './frame.js';
 import { buildStepView, syncQuestions, syncProblems } from './view-step.js';
 import { buildReviewView } from './view-review.js';
+import { buildWelcomeView } from './view-welcome.js';
 import { buildResultView } from './view-result.js';
 import { bookingHref, downloadCalendar, printWidget } from './actions.js';
 
 const BOOLEAN_ATTRIBUTES = {
     showPrices: 'show-prices', remember: 'remember', exposeAnswers: 'expose-answers',
     exposeOutcomeDetails: 'expose-outcome-details', bookingDetails: 'booking-details', hideLanguage: 'hide-language',
+    skipWelcome: 'skip-welcome',
 };
 const STRING_ATTRIBUTES = {
     rules: 'rules', bookingUrl: 'booking-url', theme: 'theme', today: 'today', heading: 'heading', bookingTarget: 'booking-target',
@@ -52,7 +54,7 @@ export class MesoScreenerElement extends HTMLElement {
     #session = null;
     #answers = null;       // kept while there is no session (disconnected, reloading)
     #result = null;
-    #view = 'loading';     // loading | error (did not load) | fault (failed later) | step | review | result
+    #view = 'loading';     // loading | error (did not load) | fault (failed later) | welcome | step | review | result
     #stepId = null;
     #attempted = new Set();  // steps where Continue was pressed
     #touched = new Set();    // questions whose field was left
@@ -176,7 +178,8 @@ export class MesoScreenerElement extends HTMLElement {
             this.#newSession();
             this.#attempted.clear();
             this.#touched.clear();
-            const first = start(this.#stepIds());
+            // Restored answers mean the patient has been here before: no welcome again.
+            const first = this.skipWelcome || saved ? start(this.#stepIds()) : welcome();
             this.#view = first.view;
             this.#stepId = first.step;
             this.#viewKey = '';
@@ -400,7 +403,8 @@ export class MesoScreenerElement extends HTMLElement {
     }
 
     #act(action, node) {
-        if (action === 'back') this.#back();
+        if (action === 'begin') this.#go(start(this.#stepIds()));
+        else if (action === 'back') this.#back();
         else if (action === 'result') this.#showResult();
         else if (action === 'restart') this.reset();
         else if (action === 'forget') this.#forget();
@@ -522,8 +526,10 @@ export class MesoScreenerElement extends HTMLElement {
                 renderLoadState(frame, lang, this.#view);
             }
         } else {
-            renderProgress(frame, lang, this.#progress(), this.#view === 'result');
-            if (this.#view === 'step') this.#renderStep(frame, lang);
+            const onStep = this.#view === 'step';
+            renderProgress(frame, lang, onStep ? stepProgress(this.#info(), this.#result, this.#stepId, lang) : null, !onStep);
+            if (onStep) this.#renderStep(frame, lang);
+            else if (this.#view === 'welcome') this.#renderWelcome(frame, lang);
             else if (this.#view === 'review') this.#renderReview(frame, lang);
             else this.#renderResult(frame, lang);
             renderRemember(frame, lang, { enabled: this.remember, consent: this.#consent, notice: this.#notice });
@@ -546,11 +552,10 @@ export class MesoScreenerElement extends HTMLElement {
         // The step may have lost all its questions (an earlier answer changed).
         this.#stepId = settle(info.steps.map((s) => s.id), steps.map((s) => s.id), this.#stepId);
         const index = steps.findIndex((s) => s.id === this.#stepId);
-        const key = `step:${this.#stepId}:${lang}:${index}:${steps.length}:${this.#fromReview}`;
+        const key = `step:${this.#stepId}:${lang}:${index > 0}:${this.#fromReview}`;
         if (this.#viewKey !== key || !this.#stepView) {
             this.#viewKey = key;
-            this.#stepView = buildStepView(lang, steps[index], index + 1, steps.length, index > 0,
-                this.#fromReview ? 'to_review' : 'next');
+            this.#stepView = buildStepView(lang, steps[index], index > 0, this.#fromReview ? 'to_review' : 'next');
             frame.host.replaceChildren(this.#stepView.node);
         }
         const answers = this.#session.answers();
@@ -559,7 +564,17 @@ export class MesoScreenerElement extends HTMLElement {
         syncQuestions(this.#stepView, items, lang);
         const attempted = this.#attempted.has(this.#stepId);
         syncProblems(this.#stepView, shownProblems(info, this.#result, this.#stepId, lang, attempted, this.#touched),
-            questionMap(info), attempted, lang);
+            questionMap(info, this.#result), attempted, lang);
+    }
+
+    #renderWelcome(frame, lang) {
+        const clinic = this.#info().settings?.clinic_name;
+        const shared = this.exposeAnswers || this.exposeOutcomeDetails || this.bookingDetails;
+        const key = `welcome:${lang}:${clinic}:${shared}`;
+        if (this.#viewKey === key) return;
+        this.#viewKey = key;
+        this.#stepView = null;
+        frame.host.replaceChildren(buildWelcomeView(lang, this.#result.disclaimer, typeof clinic === 'string' ? clinic : '', shared));
     }
 
     #renderReview(frame, lang) {
@@ -604,7 +619,12 @@ export class MesoScreenerElement extends HTMLElement {
         const target = focus.kind === 'summary'
             ? this.shadowRoot.querySelector('.error-summary:not([hidden])')
             : this.shadowRoot.getElementById('view-heading');
-        if (target) target.focus();
+        if (!target) return;
+        target.focus();
+        // A host page above the widget can leave a result's next action below the fold even
+        // though the widget itself is short enough: bring the result's title to the top then.
+        const next = focus.kind === 'heading' && this.shadowRoot.querySelector('.actions-next');
+        if (next && next.getBoundingClientRect().bottom > window.innerHeight) target.scrollIntoView({ block: 'start' });
     }
 }
 

@@ -8,12 +8,16 @@ export function errorForQuestion(result, id) {
     return result.errors.find((e) => e.path === `/${id}` || (e.path || '').startsWith(`/${id}/`));
 }
 
-export function questionMap(info) {
-    return new Map(info.questions.map((q) => [q.id, q]));
+// The questions by answer key. With a result, each worded as the result words it: a text with
+// parameters (a date counted back from today, a clinic's number of days) is written out by the
+// engine, never shown with its placeholders.
+export function questionMap(info, result) {
+    const texts = result?.question_texts || {};
+    return new Map(info.questions.map((q) => [q.id, texts[q.id] ? { ...q, ...texts[q.id] } : q]));
 }
 
 export function visibleIn(info, result, stepId) {
-    const questions = questionMap(info);
+    const questions = questionMap(info, result);
     return result.visible.map((id) => questions.get(id)).filter((q) => q && q.step === stepId);
 }
 
@@ -42,7 +46,25 @@ export function shownProblems(info, result, stepId, lang, attempted, touched) {
     return shown;
 }
 
-// Counts only the questions that apply. An optional question counts as done once its step is
+// Progress in steps, for the bar: the step shown is step n of every step of the rule set (a
+// total that never moves while the patient answers), and a step counts as done when nothing in it
+// stops the patient and it has been reached, or asks something required that is all answered. A
+// step that asks nothing now is done. So the bar reaches 100% only when every required answer is
+// given, and an optional question counts only once its step has been seen.
+export function stepProgress(info, result, currentStepId, lang) {
+    const steps = info.steps;
+    const at = steps.findIndex((s) => s.id === currentStepId);
+    let done = 0;
+    steps.forEach((step, i) => {
+        const shown = visibleIn(info, result, step.id);
+        const asksRequired = shown.some((q) => q.required !== false);
+        const clear = blockingProblems(info, result, step.id, lang).size === 0;
+        if (!shown.length || (clear && (i <= at || asksRequired))) done++;
+    });
+    return { n: at + 1, total: steps.length, done };
+}
+
+// For the meso-step event: counts only the questions that apply. An optional question counts as done once its step is
 // behind the patient. currentStepId is null on the review and the result.
 export function progressOf(info, result, answers, currentStepId) {
     const questions = questionMap(info);

@@ -51,11 +51,12 @@ export function renderHeader(frame, lang, state) {
     frame.langNotice.hidden = !notice;
 }
 
+// progress: { n, total, done } of form-state.js's stepProgress; shown on the steps only.
 export function renderProgress(frame, lang, progress, hidden) {
     frame.progress.hidden = hidden;
     if (hidden) return;
-    const { done, total } = progress;
-    frame.progressText.textContent = uiText(lang, 'progress', { done, total });
+    const { n, total, done } = progress;
+    frame.progressText.textContent = uiText(lang, 'step_of', { n, total });
     frame.bar.setAttribute('aria-valuemax', String(total));
     frame.bar.setAttribute('aria-valuenow', String(done));
     // CSSOM, not a style attribute: a strict style-src allows it.

@@ -1,12 +1,15 @@
 // Where the patient goes: plain functions over plain data, no DOM. A place is
-//   { view: 'step' | 'review' | 'result', step: a step id or null, fromReview: boolean }
+//   { view: 'welcome' | 'step' | 'review' | 'result', step: a step id or null, fromReview: boolean }
 // (fromReview: the patient came from the review to change an answer, so Continue goes back
 // there). `steps` are the ids of the steps that apply now, in asking order; `allSteps` are the
 // ids of every step of the rule set, in order.
 
 const place = (view, step = null, fromReview = false) => ({ view, step: step ?? null, fromReview });
 
-// The first step, where a questionnaire starts and starts again.
+// The welcome, before the first step: what the check is and where the answers go.
+export const welcome = () => place('welcome');
+
+// The first step, where a questionnaire starts (after the welcome) and starts again.
 export const start = (steps) => place('step', steps[0]);
 
 // Continue from a step that has no problems left: the next step that applies, or the review

@@ -13,7 +13,6 @@ function finding(lang, cite, f) {
             h('p', { class: 'finding-severity', text: uiText(lang, `status.${f.severity}`) }),
             h('p', { class: 'finding-text', text: f.text }),
             f.until ? h('p', { class: 'finding-until', text: f.until }) : null,
-            f.earliest ? h('p', { class: 'finding-until', text: uiText(lang, 'result.not_before', { date: formatDate(lang, f.earliest) }) }) : null,
             f.sources?.length ? h('p', { class: 'cite', text: `${uiText(lang, 'sources')} ${cite(f.sources)}` }) : null));
 }
 
@@ -40,15 +39,30 @@ function citedSources(result) {
     return [...ids].sort();
 }
 
+// What the booking link offers for a verdict: a consultation now, one from the day the wait
+// ends, or, where no course can be booked (ruled out, or a wait with no end), only a word with
+// the clinic, which is then not the page's main action.
+function bookingOffer(lang, result) {
+    if (result.status === 'ineligible' || (result.status === 'postpone' && !result.earliest_start)) {
+        return { text: uiText(lang, 'action.contact'), primary: false };
+    }
+    if (result.status === 'postpone') {
+        return { text: uiText(lang, 'action.book_from', { date: formatDate(lang, result.earliest_start) }), primary: true };
+    }
+    return { text: uiText(lang, 'action.book'), primary: true };
+}
+
 // Booking and the calendar: what the patient came for, so it comes right after the verdict.
-function nextActions({ lang, bookingHref, bookingTarget, hasDates }) {
+function nextActions({ lang, result, bookingHref, bookingTarget, hasDates }) {
     if (!bookingHref && !hasDates) return null;
+    const offer = bookingOffer(lang, result);
     const link = {
-        class: 'btn primary', href: bookingHref, 'data-action': 'book', part: 'button button-primary',
+        class: offer.primary ? 'btn primary' : 'btn secondary', href: bookingHref, 'data-action': 'book',
+        part: offer.primary ? 'button button-primary' : 'button',
         target: bookingTarget || null, rel: bookingTarget ? 'noopener' : null,
     };
     return h('div', { class: 'actions actions-next', part: 'actions' },
-        bookingHref ? h('a', link, icon('book'), uiText(lang, 'action.book')) : null,
+        bookingHref ? h('a', link, icon('book'), offer.text) : null,
         hasDates ? h('button', { type: 'button', class: 'btn secondary', 'data-action': 'calendar', part: 'button' },
             icon('calendar'), uiText(lang, 'action.calendar')) : null);
 }

@@ -5,7 +5,8 @@ import { h } from './dom.js';
 import { uiText } from './strings.js';
 import { questionSignature, renderQuestion, showQuestionError } from './questions.js';
 
-export function buildStepView(lang, step, number, total, canGoBack, nextKey) {
+// "Step n of N" is the frame's, above the bar.
+export function buildStepView(lang, step, canGoBack, nextKey) {
     const heading = h('h2', { id: 'view-heading', class: 'view-title', tabindex: '-1', text: step.title });
     const summary = h('div', { class: 'error-summary', tabindex: '-1', hidden: true, part: 'error-summary' });
     const list = h('div', { class: 'questions' });
@@ -15,7 +16,7 @@ export function buildStepView(lang, step, number, total, canGoBack, nextKey) {
             canGoBack ? h('button', { type: 'button', class: 'btn secondary', 'data-action': 'back', part: 'button', text: uiText(lang, 'back') }) : null,
             h('button', { type: 'submit', class: 'btn primary', part: 'button button-primary', text: uiText(lang, nextKey) })));
     const node = h('section', { class: 'view step', 'data-step': step.id, part: 'step' },
-        h('p', { class: 'eyebrow', text: uiText(lang, 'step_of', { n: number, total }) }), heading, form);
+        heading, form);
     return { node, list, summary, cache: new Map(), summaryKey: '' };
 }
 
