@@ -68,7 +68,7 @@ Status screen_status(const RuleSet& rules, const ScreenInput& input) {
         rules, detail::evaluate_all(rules, prepared->dependencies, input, evaluations, budget));
 }
 
-Json ScreenResult::to_json(const RuleSet& rules, const ScreenInput& input) const {
+Json ScreenResult::to_json(const RuleSet& rules, const ScreenInput& input, bool wording) const {
     const std::string lang = detail::resolve_lang(rules, input.lang);
     Json findings_out = Json::array();
     for (const FindingResult& finding : findings) findings_out.push_back(finding_json(finding));
@@ -78,20 +78,24 @@ Json ScreenResult::to_json(const RuleSet& rules, const ScreenInput& input) const
     out["lang"] = lang;
     out["today"] = input.today.iso();
     out["status"] = meso::to_string(status);
-    out["status_text"] = rules.text(lang, std::string("status.") + meso::to_string(status));
-    out["disclaimer"] = rules.text(lang, "disclaimer");
-    out["visible"] = visible;
-    Json texts = Json::object();
-    for (const auto& [id, question] : question_texts) {
-        Json& entry = texts[id];
-        entry["text"] = question.text;
-        if (!question.help.empty()) entry["help"] = question.help;
+    if (wording) {
+        out["status_text"] = rules.text(lang, std::string("status.") + meso::to_string(status));
+        out["disclaimer"] = rules.text(lang, "disclaimer");
     }
-    out["question_texts"] = std::move(texts);
+    out["visible"] = visible;
+    if (wording) {
+        Json texts = Json::object();
+        for (const auto& [id, question] : question_texts) {
+            Json& entry = texts[id];
+            entry["text"] = question.text;
+            if (!question.help.empty()) entry["help"] = question.help;
+        }
+        out["question_texts"] = std::move(texts);
+    }
     out["missing"] = missing;
     out["errors"] = errors_json(errors);
     out["ignored"] = ignored;
-    out["options"] = options_json(rules, lang, options);
+    if (wording) out["options"] = options_json(rules, lang, options);
     out["findings"] = std::move(findings_out);
     out["earliest_start"] = earliest_start ? Json(earliest_start->iso()) : Json(nullptr);
     if (plan) out["plan"] = plan_json(rules, lang, *plan);

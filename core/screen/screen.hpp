@@ -91,7 +91,9 @@ struct ScreenResult {
     std::optional<Date> earliest_start;
     std::optional<PlanResult> plan;
 
-    Json to_json(const RuleSet& rules, const ScreenInput& input) const;
+    // `wording`: false leaves out what only words the result (status_text, disclaimer,
+    // question_texts, options): what the verifier's invariants decide on is all there.
+    Json to_json(const RuleSet& rules, const ScreenInput& input, bool wording = true) const;
 };
 
 // Stateless: evaluates everything, within one budget of work for the whole call (a fresh one

@@ -167,6 +167,17 @@ void lint_conditions(const RuleSet& rules, Errors& out) {
     }
 }
 
+// The verifier proves invariants on the result without its wording (ScreenResult::to_json):
+// an invariant that reads it would be judged on nothing.
+void lint_invariants(const RuleSet& rules, Errors& out) {
+    for (const auto& invariant : rules.invariants)
+        for (const char* wording : {"status_text", "disclaimer", "question_texts", "options"})
+            if (invariant.check.roots().count(wording))
+                add(out, "lint.invariant_reads_wording", invariant.path + "/check",
+                    "an invariant decides on verdicts, findings, dates and plans; " +
+                        quote(wording) + " is wording, which verify leaves out");
+}
+
 void lint_settings(const RuleSet& rules, Errors& out) {
     Names used;
     for (const char* section : {"questions", "findings", "invariants"}) {
@@ -280,6 +291,7 @@ Errors lint_ruleset(const RuleSet& rules) {
     lint_sources(rules, out);
     lint_questions(rules, out);
     lint_conditions(rules, out);
+    lint_invariants(rules, out);
     lint_settings(rules, out);
     lint_references(rules, out);
     lint_translations(rules, out);

@@ -211,7 +211,8 @@ private:
     void check(const ScreenInput& input, const std::array<std::size_t, 4>& order, Worker& worker) {
         if (screener_.stopped()) return;  // a batch already granted ends early
         const ScreenResult result = screener_.run_reserved(input);
-        const Json json = result.to_json(rules_, input);
+        // Invariants decide on verdicts, findings, dates and plans, never on wording.
+        const Json json = result.to_json(rules_, input, false);
         logic::Budget budget;
         logic::EvalContext context = context_;
         context.budget = &budget;

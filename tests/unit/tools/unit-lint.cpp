@@ -52,6 +52,9 @@ const Case cases[] = {
      {"lint.unused_course", "/courses/1", R"(no concern uses the course "scalp")"}},
     {R"([{"op": "add", "path": "/steps/-", "value": {"id": "extra", "text": "step.about"}}])",
      {"lint.empty_step", "/steps/3", R"(no question is on the step "extra")"}},
+    {R"([{"op": "replace", "path": "/invariants/0/check", "value": {"!!": {"var": "status_text"}}}])",
+     {"lint.invariant_reads_wording", "/invariants/0/check",
+      R"(an invariant decides on verdicts, findings, dates and plans; "status_text" is wording, which verify leaves out)"}},
 };
 
 }  // namespace
