@@ -40,40 +40,43 @@ const byStatus = ['eligible', 'consult', 'postpone', 'ineligible']
     .map((status) => completableCases().find((c) => c.expect.status === status))
     .filter(Boolean);
 
-for (const width of WIDTHS) {
-    test(`every step and every kind of result at ${width}px`, async () => {
+for (const [width, theme] of WIDTHS.flatMap((w) => ['light', 'dark'].map((t) => [w, t]))) {
+    // Dark has its own palette: contrast is checked in it too. Screenshots keep the light names.
+    const suffix = theme === 'dark' ? '-dark' : '';
+    const themed = (url) => (theme === 'dark' ? `${url}&theme=dark` : url);
+    test(`every step and every kind of result at ${width}px, ${theme}`, async () => {
         assert.ok(byStatus.length === 4, 'tests/cases lacks a case for some outcome');
         const page = await newPage(shared.browser.context);
         await page.setViewportSize({ width, height: 900 });
         try {
-            await page.goto(caseUrl(shared.server.main, byStatus[0]));
+            await page.goto(themed(caseUrl(shared.server.main, byStatus[0])));
             await waitReady(widget(page));
-            await checkAxe(page, `the demo page at ${width}px`);
-            await page.screenshot({ path: join(shots, `${width}-demo-page.png`), fullPage: true });
+            await checkAxe(page, `the demo page at ${width}px, ${theme}`);
+            await page.screenshot({ path: join(shots, `${width}${suffix}-demo-page.png`), fullPage: true });
             for (const [i, c] of byStatus.entries()) {
-                await page.goto(caseUrl(shared.server.main, c));
+                await page.goto(themed(caseUrl(shared.server.main, c)));
                 const w = widget(page);
                 await waitReady(w);
                 if (i === 0) {
                     // The error state: Continue on an empty first step.
                     await w.locator('section.view button[type="submit"]').click();
                     await w.locator('.error-summary:not([hidden])').waitFor();
-                    await checkAxe(page, `errors at ${width}px`);
-                    await w.screenshot({ path: join(shots, `${width}-step-errors.png`) });
+                    await checkAxe(page, `errors at ${width}px, ${theme}`);
+                    await w.screenshot({ path: join(shots, `${width}${suffix}-step-errors.png`) });
                 }
                 await completeByMouse(w, c.answers, async (view) => {
                     const name = view === 'result' ? `result-${c.expect.status}` : `step-${view}`;
                     if (i === 0 || view === 'result') {
-                        await checkAxe(page, `${name} at ${width}px`);
+                        await checkAxe(page, `${name} at ${width}px, ${theme}`);
                         await noHorizontalScroll(page, `${name} at ${width}px`);
-                        await w.screenshot({ path: join(shots, `${width}-${name}.png`) });
+                        await w.screenshot({ path: join(shots, `${width}${suffix}-${name}.png`) });
                     }
                 });
             }
-            await page.goto(`${shared.server.main}/index.html?rules=no-such-rules.json`);
+            await page.goto(themed(`${shared.server.main}/index.html?rules=no-such-rules.json`));
             await widget(page).locator('.load-error').waitFor();
-            await checkAxe(page, `load error at ${width}px`);
-            await widget(page).screenshot({ path: join(shots, `${width}-load-error.png`) });
+            await checkAxe(page, `load error at ${width}px, ${theme}`);
+            await widget(page).screenshot({ path: join(shots, `${width}${suffix}-load-error.png`) });
         } finally {
             await page.close();
         }
