@@ -66,6 +66,8 @@ for (const [width, theme] of WIDTHS.flatMap((w) => ['light', 'dark'].map((t) => 
                 }
                 await completeByMouse(w, c.answers, async (view) => {
                     const name = view === 'result' ? `result-${c.expect.status}` : `step-${view}`;
+                    // Texts with parameters arrive written out (question_texts), never as "{since, date}".
+                    assert.doesNotMatch(await w.locator('section.view').innerText(), /\{[a-z_.]+(,[^}]*)?\}/, `${name}: a placeholder left in a text`);
                     if (i === 0 || view === 'result') {
                         await checkAxe(page, `${name} at ${width}px, ${theme}`);
                         await noHorizontalScroll(page, `${name} at ${width}px`);
