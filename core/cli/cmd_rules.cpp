@@ -1,4 +1,4 @@
-// mesoscreen lint RULES | mesoscreen table RULES [--lang L]
+// mesoscreen lint RULES [--settings S] | mesoscreen table RULES [--lang L] [--settings S]
 #include <algorithm>
 #include <iostream>
 
@@ -10,11 +10,11 @@ namespace meso::cli {
 
 int run_lint(const std::vector<std::string>& words) {
     Args args;
-    if (auto problem = parse_args(words, {}, {"--strict"}, args))
+    if (auto problem = parse_args(words, {"--settings"}, {"--strict"}, args))
         return usage_error("lint", *problem);
     if (args.positional.size() != 1) return usage_error("lint", "expected RULES");
     const std::string& path = args.positional[0];
-    auto rules = load_rules(path);
+    auto rules = load_rules(path, args.option("--settings"));
     if (!rules) return Exit::invalid_input;
     const Errors warnings = lint_ruleset(*rules);
     report(path, warnings);
@@ -27,10 +27,10 @@ int run_lint(const std::vector<std::string>& words) {
 
 int run_table(const std::vector<std::string>& words) {
     Args args;
-    if (auto problem = parse_args(words, {"--lang"}, {}, args))
+    if (auto problem = parse_args(words, {"--lang", "--settings"}, {}, args))
         return usage_error("table", *problem);
     if (args.positional.size() != 1) return usage_error("table", "expected RULES");
-    auto rules = load_rules(args.positional[0]);
+    auto rules = load_rules(args.positional[0], args.option("--settings"));
     if (!rules) return Exit::invalid_input;
     const std::string lang = args.option("--lang").value_or(rules->default_language);
     if (std::find(rules->languages.begin(), rules->languages.end(), lang) ==

@@ -1,5 +1,5 @@
-// mesoscreen screen --rules R --answers A [--today D] [--lang L]
-// mesoscreen plan   --rules R --answers A --ics OUT [--today D] [--now T] [--lang L]
+// mesoscreen screen --rules R [--settings S] --answers A [--today D] [--lang L]
+// mesoscreen plan   --rules R [--settings S] --answers A --ics OUT [--today D] [--now T] [--lang L]
 #include <algorithm>
 #include <fstream>
 #include <iostream>
@@ -29,7 +29,7 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
     const auto today = today_from(args.option("--today"));
     if (!today) return usage_error(command, "--today must be a real date as YYYY-MM-DD");
 
-    auto rules = load_rules(*rules_path);
+    auto rules = load_rules(*rules_path, args.option("--settings"));
     if (!rules) return Exit::invalid_input;
     const std::string lang = args.option("--lang").value_or(rules->default_language);
     if (std::find(rules->languages.begin(), rules->languages.end(), lang) ==
@@ -55,7 +55,7 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
 
 int run_screen(const std::vector<std::string>& words) {
     Args args;
-    if (auto problem = parse_args(words, {"--rules", "--answers", "--today", "--lang"}, {}, args)) {
+    if (auto problem = parse_args(words, {"--rules", "--answers", "--today", "--lang", "--settings"}, {}, args)) {
         return usage_error("screen", *problem);
     }
     auto prepared = prepare("screen", args);
@@ -71,7 +71,8 @@ int run_screen(const std::vector<std::string>& words) {
 int run_plan(const std::vector<std::string>& words) {
     Args args;
     if (auto problem = parse_args(
-            words, {"--rules", "--answers", "--today", "--now", "--lang", "--ics"}, {}, args)) {
+            words, {"--rules", "--answers", "--today", "--now", "--lang", "--ics", "--settings"}, {},
+            args)) {
         return usage_error("plan", *problem);
     }
     const auto ics_path = args.option("--ics");

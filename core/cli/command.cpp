@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "core/cli/input.hpp"
+#include "core/ruleset/settings_file.hpp"
 
 namespace meso::cli {
 
@@ -52,7 +53,8 @@ int usage_error(const std::string& command, const std::string& message) {
     return Exit::usage;
 }
 
-std::optional<RuleSet> load_rules(const std::string& path) {
+std::optional<RuleSet> load_rules(const std::string& path,
+                                  const std::optional<std::string>& settings_path) {
     auto input = read_path(path);
     if (!input) {
         report(path, input.errors());
@@ -63,9 +65,30 @@ std::optional<RuleSet> load_rules(const std::string& path) {
         report(input->origin, document.errors());
         return std::nullopt;
     }
+    if (settings_path) {
+        auto settings_input = read_path(*settings_path);
+        if (!settings_input) {
+            report(*settings_path, settings_input.errors());
+            return std::nullopt;
+        }
+        auto settings = parse(*settings_input);
+        if (!settings) {
+            report(settings_input->origin, settings.errors());
+            return std::nullopt;
+        }
+        auto applied = apply_settings(*document, *settings);
+        if (!applied) {
+            report(settings_input->origin, applied.errors());
+            return std::nullopt;
+        }
+        document = std::move(*applied);
+    }
     auto rules = load_ruleset(*document);
     if (!rules) {
-        report(input->origin, rules.errors());
+        // A settings file that passed its own checks but breaks the rule set (a lead time the
+        // loader refuses) is still named: the rule set alone loaded before.
+        report(settings_path ? input->origin + " with " + *settings_path : input->origin,
+               rules.errors());
         return std::nullopt;
     }
     return std::move(*rules);

@@ -32,8 +32,10 @@ std::optional<std::string> parse_args(const std::vector<std::string>& words,
 void report(const std::string& origin, const Errors& errors);
 int usage_error(const std::string& command, const std::string& message);
 
-// Loads a rule set named on the command line; reports and returns nullopt when it does not load.
-std::optional<RuleSet> load_rules(const std::string& path);
+// Loads a rule set named on the command line, with a clinic's settings file applied when one is
+// named (--settings); reports and returns nullopt when either does not load.
+std::optional<RuleSet> load_rules(const std::string& path,
+                                  const std::optional<std::string>& settings_path = std::nullopt);
 
 int run_logic(const std::vector<std::string>& words);
 int run_lint(const std::vector<std::string>& words);

@@ -21,6 +21,10 @@ constexpr const char* usage_text =
   plan --rules R --answers A --ics OUT [--today D] [--now T] [--lang L]
                                write the course dates as an iCalendar file (OUT or -)
 
+Every command that takes a rule set also takes --settings S: a clinic's settings file
+(format meso-settings/1) applied to the rule set first. verify without --settings proves the
+invariants for the rule set's defaults and for every setting at the edges of its bounds.
+
 RULE, DATA and A are JSON text, @path for a file, or - for standard input.
 Exit status: 0 success, 1 invalid input (the message names the file and JSON path), 2 usage.
 )";

@@ -75,6 +75,15 @@ void Loader::check_enable_cycles() {
     }
 }
 
+void Loader::check_setting_areas() {
+    for (const auto& [id, setting] : rules.settings) {
+        if (setting.unit != "money" || !setting.value.is_object()) continue;
+        const std::string path = pointer_append(pointer_append("/settings", id), "value");
+        for (const auto& [area, amount] : setting.value.items())
+            check_reference(areas, area, pointer_append(path, area), "rules.unknown_area", "area");
+    }
+}
+
 void Loader::check_text_filters() {
     for (const auto& [path, ids] : text_filters)
         for (std::size_t k = 0; k < ids.size(); ++k)

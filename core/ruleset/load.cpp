@@ -128,6 +128,7 @@ void Loader::read_top(const Json& document) {
     check_question_references();
     check_enable_cycles();
     check_text_filters();
+    check_setting_areas();
 }
 
 namespace {

@@ -34,8 +34,10 @@ bool is_currency_code(const Json& value) {
            std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+}  // namespace
+
 // Empty when `value` suits `unit`, else what was expected.
-std::string value_problem(const std::string& unit, const Json& value) {
+std::string setting_value_problem(const std::string& unit, const Json& value) {
     if (unit == "days") {
         return is_whole(value) && value.get<double>() >= 0
                    ? ""
@@ -47,9 +49,14 @@ std::string value_problem(const std::string& unit, const Json& value) {
                    : "expected a number of minutes above 0, or null";
     }
     if (unit == "money") {
-        return value.is_null() || (value.is_number() && value.get<double>() >= 0)
+        // One price for every session, or a price per area ({"face": 300, "scalp": 250}).
+        const auto amount = [](const Json& v) { return v.is_number() && v.get<double>() >= 0; };
+        const bool per_area = value.is_object() && !value.empty() &&
+                              std::all_of(value.begin(), value.end(), amount);
+        return value.is_null() || amount(value) || per_area
                    ? ""
-                   : "expected an amount of 0 or more, or null";
+                   : "expected an amount of 0 or more, an object of such amounts by area id, or "
+                     "null";
     }
     if (unit == "currency") {
         return is_currency_code(value) ? "" : "expected an ISO 4217 code such as \"EUR\"";
@@ -83,6 +90,8 @@ std::string value_problem(const std::string& unit, const Json& value) {
     }
     return "";
 }
+
+namespace {
 
 bool known_unit(std::string_view unit) {
     for (std::string_view known :
@@ -118,14 +127,20 @@ void Loader::read_setting_bounds(FieldReader& reader, Setting& setting) {
               "min " + number_text(*setting.min) + " is above max " + number_text(*setting.max));
         return;
     }
-    if (!setting.value.is_number()) return;
-    const double value = setting.value.get<double>();
-    if ((setting.min && value < *setting.min) || (setting.max && value > *setting.max)) {
-        error("rules.bad_setting", reader.field_path("value"),
-              number_text(value) + " is outside the setting's range " +
-                  (setting.min ? number_text(*setting.min) : std::string("…")) + " to " +
-                  (setting.max ? number_text(*setting.max) : std::string("…")));
-    }
+    const auto check = [&](const Json& amount, const std::string& path) {
+        if (!amount.is_number()) return;
+        const double value = amount.get<double>();
+        if ((setting.min && value < *setting.min) || (setting.max && value > *setting.max)) {
+            error("rules.bad_setting", path,
+                  number_text(value) + " is outside the setting's range " +
+                      (setting.min ? number_text(*setting.min) : std::string("…")) + " to " +
+                      (setting.max ? number_text(*setting.max) : std::string("…")));
+        }
+    };
+    check(setting.value, reader.field_path("value"));
+    if (setting.value.is_object())  // a price per area
+        for (const auto& [area, amount] : setting.value.items())
+            check(amount, pointer_append(reader.field_path("value"), area));
 }
 
 void Loader::read_settings(const Json& value, const std::string& path) {
@@ -161,7 +176,7 @@ void Loader::read_settings(const Json& value, const std::string& path) {
                 error("rules.bad_setting", reader.field_path("unit"),
                       quote(id) + " must have the unit " + quote(fixed->second));
             } else if (setting_value) {
-                const std::string problem = value_problem(*unit, *setting_value);
+                const std::string problem = setting_value_problem(*unit, *setting_value);
                 if (!problem.empty())
                     error("rules.bad_setting", reader.field_path("value"), problem);
             }
@@ -178,7 +193,7 @@ void Loader::read_settings(const Json& value, const std::string& path) {
     }
 
     const auto price = rules.settings.find("price_per_session");
-    if (price != rules.settings.end() && price->second.value.is_number() &&
+    if (price != rules.settings.end() && !price->second.value.is_null() &&
         !rules.settings.contains("currency")) {
         error("rules.bad_setting", pointer_append(path, "price_per_session"),
               "a price needs the \"currency\" setting");

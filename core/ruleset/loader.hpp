@@ -18,6 +18,9 @@ namespace meso::rules_detail {
 // broken section does not also make every reference to it an error.
 using IdSet = std::optional<std::set<std::string, std::less<>>>;
 
+// Empty when `value` suits a setting's `unit` ("days", "money" …), else what was expected.
+std::string setting_value_problem(const std::string& unit, const Json& value);
+
 struct Loader {
     explicit Loader(const LoadOptions& options) : options(options) {}
 
@@ -77,6 +80,8 @@ struct Loader {
     void read_sources(const Json& value, const std::string& path);
     void read_settings(const Json& value, const std::string& path);
     void read_setting_bounds(FieldReader& reader, Setting& setting);
+    // A price per area names areas the rule set has (checked once areas are read).
+    void check_setting_areas();
     void read_steps(const Json& value, const std::string& path);
     void read_areas(const Json& value, const std::string& path);
     void read_courses(const Json& value, const std::string& path);

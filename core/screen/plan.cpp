@@ -166,17 +166,37 @@ std::vector<Date> schedule(std::optional<Date> start, Date today, const Calendar
     return dates;
 }
 
-std::optional<Json> cost(const RuleSet& rules, const PlanRange& sessions) {
+// What one session costs: the one price, or the sum of the chosen areas' prices. None when the
+// clinic has set no price, or has not priced an area the patient chose (no invented figure).
+std::optional<double> price_per_session(const Json& price, const std::vector<std::string>& areas,
+                                        Json& per_area) {
+    if (price.is_number()) return price.get<double>();
+    if (!price.is_object() || areas.empty()) return std::nullopt;
+    double sum = 0;
+    for (const std::string& area : areas) {
+        const auto found = price.find(area);
+        if (found == price.end() || !found->is_number()) return std::nullopt;
+        sum += found->get<double>();
+        per_area[area] = *found;
+    }
+    return sum;
+}
+
+std::optional<Json> cost(const RuleSet& rules, const PlanRange& sessions,
+                         const std::vector<std::string>& areas) {
     const Json* price = setting_value(rules, "price_per_session");
-    if (!price || !price->is_number() || !(price->get<double>() > 0)) return std::nullopt;
-    const double each = price->get<double>();
+    if (!price) return std::nullopt;
+    Json per_area = Json::object();
+    const std::optional<double> each = price_per_session(*price, areas, per_area);
+    if (!each || !(*each > 0)) return std::nullopt;
     const Json* currency = setting_value(rules, "currency");
     Json out;
     out["currency"] = currency && currency->is_string() ? *currency : Json(nullptr);
-    out["per_session"] = number_json(each);
-    out["min"] = sessions.min ? number_json(each * *sessions.min) : Json(nullptr);
-    out["max"] = sessions.max ? number_json(each * *sessions.max) : Json(nullptr);
-    if (sessions.planned) out["planned"] = number_json(each * *sessions.planned);
+    out["per_session"] = number_json(*each);
+    if (!per_area.empty()) out["per_area"] = std::move(per_area);
+    out["min"] = sessions.min ? number_json(*each * *sessions.min) : Json(nullptr);
+    out["max"] = sessions.max ? number_json(*each * *sessions.max) : Json(nullptr);
+    if (sessions.planned) out["planned"] = number_json(*each * *sessions.planned);
     return out;
 }
 
@@ -289,7 +309,7 @@ std::optional<PlanResult> build_plan(const RuleSet& rules, const std::string& la
                 }))
                 notes.push_back(note);
     plan.notes = fit(notes);
-    plan.cost = cost(rules, plan.sessions);
+    plan.cost = cost(rules, plan.sessions, plan.areas);
     return plan;
 }
 
