@@ -262,6 +262,14 @@ private:
             }
             return dates.empty() ? "—" : join(dates, ", ");
         }
+        if (setting.unit == "money" && setting.value.is_object()) {  // a price per area
+            std::vector<std::string> prices;
+            for (const Area& area : rules_.areas)
+                if (const auto price = setting.value.find(area.id); price != setting.value.end())
+                    prices.push_back(rules_.text(lang_, area.text) + ": " +
+                                     rules_detail::plain_text(*price));
+            return join(prices, ", ");
+        }
         return plain;
     }
 

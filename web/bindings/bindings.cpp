@@ -15,6 +15,7 @@
 #include "core/ruleset/describe.hpp"
 #include "core/ruleset/prepared.hpp"
 #include "core/ruleset/ruleset.hpp"
+#include "core/ruleset/settings_file.hpp"
 #include "core/screen/screen.hpp"
 
 namespace {
@@ -56,10 +57,19 @@ Json result_json(const meso::RuleSet& rules, const meso::ScreenResult& result,
 
 class RuleSetHandle {
 public:
-    std::string load(const std::string& text) {
+    // `settings_text`: a clinic's settings file (meso-settings/1), or "" for none. Its errors
+    // come back with paths into it and the code prefix "settings.".
+    std::string load(const std::string& text, const std::string& settings_text) {
         rules_.reset();
         auto document = meso::parse_json(text);
         if (!document) return failure(document.errors());
+        if (!settings_text.empty()) {
+            auto settings = meso::parse_json(settings_text);
+            if (!settings) return failure(settings.errors());
+            auto applied = meso::apply_settings(*document, *settings);
+            if (!applied) return failure(applied.errors());
+            document = std::move(*applied);
+        }
         auto rules = meso::load_ruleset(*document);
         if (!rules) return failure(rules.errors());
         rules_ = std::make_shared<const meso::RuleSet>(std::move(*rules));

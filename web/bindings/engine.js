@@ -102,10 +102,11 @@ Module['engine'] = {
     logicText(ruleText, dataText, today) {
         return call(() => Module._logicApply(String(ruleText), dataText == null ? '{}' : String(dataText), String(today || '')));
     },
-    load(rules) {
+    /** A rule set (object or JSON text), with a clinic's settings file (object or text) applied. */
+    load(rules, settings) {
         const raw = guard(() => new Module._RuleSet());
         try {
-            return new MesoRuleSet(raw, call(() => raw.load(asJsonText(rules))));
+            return new MesoRuleSet(raw, call(() => raw.load(asJsonText(rules), settings == null ? '' : asJsonText(settings))));
         } catch (error) {
             raw.delete();
             throw error;
