@@ -23,7 +23,8 @@ constexpr const char* usage_text =
 
 Every command that takes a rule set also takes --settings S: a clinic's settings file
 (format meso-settings/1) applied to the rule set first. verify without --settings proves the
-invariants for the rule set's defaults and for every setting at the edges of its bounds.
+invariants for the rule set's defaults and for every setting at the edges of its bounds
+(--defaults-only: the defaults alone).
 
 RULE, DATA and A are JSON text, @path for a file, or - for standard input.
 Exit status: 0 success, 1 invalid input (the message names the file and JSON path), 2 usage.

@@ -137,3 +137,75 @@ test('verify prints the smallest counter-example of a broken rule set and fails'
     assert.equal(json.violations[0].invariant, 'cancer_is_ineligible');
     assert.equal(json.violations[0].result.status, 'postpone');
 });
+
+// A clinic's settings file (rules/README.md, "Clinic settings"), on the default rule set.
+const defaultRules = join(root, 'rules', 'mesotherapy.json');
+const exampleSettings = join(root, 'rules', 'settings.example.json');
+const clinicAnswers = JSON.parse(readFileSync(join(root, 'tests', 'cli', 'clinic-answers.json'), 'utf8'));
+
+function settingsWith(change) {
+    const file = JSON.parse(readFileSync(exampleSettings, 'utf8'));
+    change(file);
+    return write(`settings-${Math.random().toString(36).slice(2)}.json`, JSON.stringify(file));
+}
+
+function screenClinic(answers, settings = exampleSettings) {
+    return run(['screen', '--rules', defaultRules, '--settings', settings, '--today', '2026-11-27',
+        '--answers', JSON.stringify(answers)]);
+}
+
+test('screen --settings: the clinic\'s wait, open days, closed dates and prices reach the plan', () => {
+    const r = screenClinic({ ...clinicAnswers, alcohol_last: '2026-11-23' });  // 4 days ago
+    assert.equal(r.code, 0, r.err);
+    const result = JSON.parse(r.out);
+    assert.equal(result.status, 'postpone');
+    assert.equal(result.earliest_start, '2026-11-29');  // 6 days after the drink: a 5-day wait
+    assert.ok(result.plan.dates.length > 0);
+    for (const date of result.plan.dates) {
+        const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+        assert.ok(weekday !== 0 && weekday !== 6, `${date} is a weekend day`);
+        assert.ok(!['2026-12-24', '2026-12-25'].includes(date), `${date} is closed`);
+    }
+    assert.equal(result.plan.cost.currency, 'PLN');
+    assert.deepEqual(result.plan.cost.per_area, { face: 300, scalp: 250 });
+    assert.equal(result.plan.cost.per_session, 550);
+
+    const cellulite = JSON.parse(screenClinic({ ...clinicAnswers, concerns: ['cellulite'], areas: ['thighs'] }).out);
+    assert.equal(cellulite.status, 'incomplete');
+    assert.equal(cellulite.errors[0].code, 'answers.unknown_option');
+    assert.equal(cellulite.errors[0].path, '/concerns/0');
+});
+
+test('a refused settings file exits 1 naming the file and the JSON path, with no verdict', () => {
+    const cases = [
+        [(f) => { f.settings.alcohol_wait_days = 1; }, /settings\.out_of_bounds at \/settings\/alcohol_wait_days: 1 is below/],
+        [(f) => { f.settings.colour = 'red'; }, /settings\.unknown_key at \/settings\/colour/],
+        [(f) => { f.ruleset = 'another-rule-set'; }, /settings\.wrong_ruleset at \/ruleset/],
+    ];
+    for (const [change, message] of cases) {
+        const settings = settingsWith(change);
+        for (const command of [
+            ['screen', '--rules', defaultRules, '--settings', settings, '--answers', JSON.stringify(clinicAnswers)],
+            ['lint', defaultRules, '--settings', settings],
+            ['table', defaultRules, '--settings', settings],
+            ['verify', defaultRules, '--settings', settings],
+        ]) {
+            const r = run(command);
+            assert.equal(r.code, 1, `${command[0]}: ${r.err}`);
+            assert.equal(r.out, '', `${command[0]} prints no result`);
+            assert.match(r.err, message);
+            assert.ok(r.err.includes(settings), 'names the settings file');
+        }
+    }
+});
+
+test('lint and table --settings: the narrowed rule set is clean and the table shows the clinic\'s values', () => {
+    const lint = run(['lint', defaultRules, '--settings', exampleSettings, '--strict']);
+    assert.equal(lint.code, 0, lint.err);
+    assert.match(lint.out, /2 languages, 0 warnings/);
+    const table = run(['table', defaultRules, '--settings', exampleSettings, '--lang', 'en']);
+    assert.equal(table.code, 0, table.err);
+    assert.match(table.out, /\| alcohol_wait_days \| 5 days \|/);
+    assert.match(table.out, /\| price_per_session \| Face: 300, Scalp: 250 \|/);
+    assert.match(table.out, /\| currency \| PLN \|/);
+});
