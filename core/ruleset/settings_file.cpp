@@ -130,9 +130,13 @@ public:
         return out;
     }
 
+    // "a, b, c", cut short with "…" so that a message stays one readable line.
     static std::string joined(const Ids& ids) {
         std::string out;
-        for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+        for (const std::string& id : ids) {
+            if (out.size() + id.size() > 120) return out + ", …";
+            out += (out.empty() ? "" : ", ") + id;
+        }
         return out;
     }
 

@@ -7,6 +7,8 @@
 //   {name, kind: 'rules',   rules,        expect}   a rule set document as JSON text
 //   {name, kind: 'answers', answers,      expect}   answers (JSON text) for the default rule set
 //   {name, kind: 'session', steps,        expect}   [key, JS value] answers set one at a time
+//   {name, kind: 'settings', settings,    expect}   a clinic's settings file (JSON text) for the
+//                                                    default rule set: refused, so nothing loads
 // expect: {code, path, message?: RegExp | string} - an error that must be reported. Errors of the
 // "json." family stop before screening (the CLI prints no result, wasm throws a MesoError); others
 // come with a result whose status must be "incomplete". A session case may instead expect
@@ -355,7 +357,45 @@ const sessionCases = [
         expect: { code: 'json.too_deep', path: `/concerns${'/0'.repeat(answerDepth)}` } },
 ].map(c => ({ kind: 'session', ...c }));
 
-export const cases = [...logicCases, ...ruleCases, ...answerCases, ...sessionCases];
+// --- a clinic's settings file for the default rule set ---------------------------------------------
+
+const settingsFile = (settings, extra = {}) => j({ format: 'meso-settings/1', ruleset: defaultRules.id, settings, ...extra });
+const settingsCases = [
+    { name: 'settings: a wait below the sources\' number', settings: settingsFile({ alcohol_wait_days: 1 }),
+        expect: { code: 'settings.out_of_bounds', path: '/settings/alcohol_wait_days', message: /below the minimum the sources set, 3/ } },
+    { name: 'settings: a negative lead time', settings: settingsFile({ first_session_lead_days: -5 }),
+        expect: { code: 'settings.bad_value', path: '/settings/first_session_lead_days' } },
+    { name: 'settings: a wait of 1e300 days', settings: settingsFile({ surgery_wait_days: 1e300 }),
+        expect: { code: 'settings.out_of_bounds', path: '/settings/surgery_wait_days' } },
+    { name: 'settings: a wait as a string', settings: settingsFile({ nsaid_wait_days: '7' }),
+        expect: { code: 'settings.bad_value', path: '/settings/nsaid_wait_days' } },
+    { name: 'settings: an unknown key', settings: settingsFile({ colour: 'red' }),
+        expect: { code: 'settings.unknown_key', path: '/settings/colour' } },
+    { name: 'settings: __proto__ as a key', settings: settingsFile({}).replace('"settings":{}', '"settings":{"__proto__":{"alcohol_wait_days":0}}'),
+        expect: { code: 'settings.unknown_key', path: '/settings/__proto__' } },
+    { name: 'settings: another rule set\'s id', settings: settingsFile({}, { ruleset: 'another-rule-set' }),
+        expect: { code: 'settings.wrong_ruleset', path: '/ruleset' } },
+    { name: 'settings: no format', settings: j({ ruleset: defaultRules.id, settings: {} }),
+        expect: { code: 'settings.unsupported_format', path: '/format' } },
+    { name: 'settings: an array, not a file', settings: '[]', expect: { code: 'settings.wrong_type', path: '' } },
+    { name: 'settings: a concern the rule set does not have', settings: settingsFile({ concerns: ['wrinkles', 'tattoo_removal'] }),
+        expect: { code: 'settings.not_offered', path: '/settings/concerns/1' } },
+    { name: 'settings: no concern at all', settings: settingsFile({ concerns: [] }),
+        expect: { code: 'settings.bad_value', path: '/settings/concerns' } },
+    { name: 'settings: a language the rule set does not speak', settings: settingsFile({ languages: ['de'] }),
+        expect: { code: 'settings.not_offered', path: '/settings/languages/0' } },
+    { name: 'settings: a price per area for an area that does not exist', settings: settingsFile({ price_per_session: { face: 300, knees: 1 } }),
+        expect: { code: 'settings.unknown_area', path: '/settings/price_per_session/knees' } },
+    { name: 'settings: a negative price', settings: settingsFile({ price_per_session: { face: -300 } }),
+        expect: { code: 'settings.bad_value', path: '/settings/price_per_session' } },
+    { name: 'settings: a 100-deep value', settings: settingsFile({ clinic_name: JSON.parse(deep('[', '"x"', ']', 100)) }),
+        expect: { code: 'json.too_deep', path: `/settings/clinic_name${'/0'.repeat(jsonDepth - 2)}` } },
+    { name: 'settings: a key with a right-to-left override', settings: settingsFile({ [`${RLO}alcohol_wait_days`]: 1 }),
+        expect: { code: 'settings.unknown_key', path: `/settings/${RLO}alcohol_wait_days`, message: /\\u202e/ } },
+    { name: 'settings: not JSON', settings: '{"format": "meso-settings/1",', expect: { code: 'json.syntax', path: '' } },
+].map(c => ({ kind: 'settings', ...c }));
+
+export const cases = [...logicCases, ...ruleCases, ...answerCases, ...sessionCases, ...settingsCases];
 
 // The answers a session's steps leave behind (null and undefined clear, as JSON.stringify does).
 export function foldSteps(steps) {

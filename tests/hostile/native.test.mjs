@@ -64,6 +64,13 @@ const faces = {
         const { origin, run: r } = screenAnswers(c.answers);
         return { run: r, errors: reportedErrors(r.stderr, origin), screened: true };
     },
+    // Refused settings stop the screening before it starts: no output at all.
+    settings(c) {
+        const path = file('settings.json', c.settings);
+        const answersPath = file('answers.json', JSON.stringify(baseAnswers));
+        const r = run(['screen', '--rules', rulesPath, '--settings', path, '--answers', `@${answersPath}`, '--today', today]);
+        return { run: r, errors: reportedErrors(r.stderr, path) };
+    },
     // The CLI has no session: it screens what the session's answers add up to.
     session(c) {
         return faces.answers({ answers: JSON.stringify(foldSteps(c.steps)) });

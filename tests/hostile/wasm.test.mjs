@@ -30,6 +30,7 @@ function mesoErrors(fn) {
 const faces = {
     logic: c => ({ errors: mesoErrors(() => core.engine.logicText(c.rule, c.data, today)) }),
     rules: c => ({ errors: mesoErrors(() => core.engine.load(c.rules).dispose()) }),
+    settings: c => ({ errors: mesoErrors(() => core.engine.load(defaultRulesText, c.settings).dispose()) }),
     answers: c => (stopsBeforeScreening(c.expect)
         ? { errors: mesoErrors(() => rules.screen(c.answers, today, 'en')) }
         : { result: rules.screen(c.answers, today, 'en') }),

@@ -176,7 +176,7 @@ const Case cases[] = {
       R"(expected an ISO 4217 code such as "EUR")"}},
     {R"([{"op": "replace", "path": "/settings/price_per_session/value", "value": "free"}])",
      {"rules.bad_setting", "/settings/price_per_session/value",
-      "expected an amount of 0 or more, or null"}},
+      "expected an amount of 0 or more, an object of such amounts by area id, or null"}},
     {R"([{"op": "replace", "path": "/settings/session_minutes/value", "value": 0}])",
      {"rules.bad_setting", "/settings/session_minutes/value",
       "expected a number of minutes above 0, or null"}},
