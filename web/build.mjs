@@ -53,12 +53,17 @@ function stringsIn(value, into = new Set()) {
 // only, and so are the texts that only they cite. The structure keeps one language (the default)
 // so that it loads on its own; every other language's texts go to its locale file.
 export function splitRuleSet(rules) {
-    const { invariants = [], locales, ...structure } = rules;
+    const { invariants = [], locales, ...whole } = rules;
+    // What explains a setting to the clinic (its text) is for the configurator and the decision
+    // table; a patient's page needs a setting's value and bounds only.
+    const structure = { ...whole, settings: Object.fromEntries(Object.entries(whole.settings || {})
+        .map(([id, { text, ...setting }]) => [id, setting])) };
     const cited = stringsIn(structure);
-    const verifierOnly = new Set([...stringsIn(invariants)].filter((text) => !cited.has(text)));
+    const clinicOnly = Object.values(whole.settings || {}).map((setting) => setting.text);
+    const notForPatients = new Set([...stringsIn(invariants), ...clinicOnly].filter((text) => !cited.has(text)));
     const texts = {};
     for (const [lang, table] of Object.entries(locales)) {
-        texts[lang] = Object.fromEntries(Object.entries(table).filter(([key]) => !verifierOnly.has(key)));
+        texts[lang] = Object.fromEntries(Object.entries(table).filter(([key]) => !notForPatients.has(key)));
     }
     const lang = rules.default_language;
     return {

@@ -192,6 +192,10 @@ void lint_settings(const RuleSet& rules, Errors& out) {
         }
     }
     for (const auto& [id, setting] : rules.settings) {
+        // The configurator and the decision table explain each setting to the clinic with it.
+        if (setting.text.empty())
+            add(out, "lint.setting_without_text", pointer_append("/settings", id),
+                "setting " + quote(id) + " has no \"text\" to explain it to the clinic");
         if (!used.contains(id) && !read_by_planner(id)) {
             add(out, "lint.unused_setting", pointer_append("/settings", id),
                 "setting " + quote(id) + " is never used");
