@@ -140,12 +140,18 @@ test('MesoScreener.mount(el, { settings: object }) and the settings property', (
         const slot = document.createElement('div');
         slot.id = 'slot';
         document.body.append(slot);
-        window.__mounted = window.MesoScreener.mount(slot, { settings, today: day, showPrices: true, lang: 'en' });
+        window.__mounted = window.MesoScreener.mount(slot, {
+            settings, today: day, showPrices: true, lang: 'en', exposeOutcomeDetails: true, on: { outcome: (d) => { window.__outcome = d; } },
+        });
     }, [example, today]);
     const w = widget(page, '#slot meso-screener');
     await completeByMouse(w, answers);
     assert.equal(await w.locator('.cost-areas').innerText(), `Per session: Face ${money('en', 300)} + Scalp ${money('en', 250)} = ${money('en', 550)}.`);
     assert.equal(await page.evaluate(() => window.__mounted.settings.settings.currency), 'PLN');
+    // The event carries the engine's cost as it is, the clinic's prices per area included.
+    const outcome = await page.evaluate(() => window.__outcome);
+    assert.deepEqual(outcome.plan.cost, await page.evaluate(() => window.__mounted.result.plan.cost));
+    assert.deepEqual(outcome.plan.cost.per_area, { face: 300, scalp: 250 });
 
     // Other settings are another rule set: a refused object shows the error in place of the result.
     await page.evaluate((bad) => { window.__mounted.settings = bad; }, withSetting({ alcohol_wait_days: 1 }));
