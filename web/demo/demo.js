@@ -1,10 +1,10 @@
 // Demo page glue (not part of the widget). Loaded before meso-screener.js, so the URL's options
-// are on the elements before they start: ?lang=pl&today=2026-11-20&rules=…&theme=dark
+// are on the elements before they start: ?lang=pl&today=2026-11-20&rules=…&settings=…&theme=dark
 // (today is for tests and demos; a real page leaves it out and the widget uses the local date).
 const params = new URLSearchParams(location.search);
 const widgets = document.querySelectorAll('meso-screener');
-// rules= only from this page's own origin: a link to the clinic's page must not put anyone's
-// rule set (and so anyone's verdicts) into it.
+// rules= and settings= only from this page's own origin: a link to the clinic's page must not put
+// anyone's rule set or settings (and so anyone's verdicts) into it.
 const ownOrigin = (url) => {
     try {
         return new URL(url, location.href).origin === location.origin;
@@ -12,8 +12,8 @@ const ownOrigin = (url) => {
         return false;
     }
 };
-for (const name of ['lang', 'today', 'rules', 'theme']) {
-    if (!params.has(name) || (name === 'rules' && !ownOrigin(params.get(name)))) continue;
+for (const name of ['lang', 'today', 'rules', 'settings', 'theme']) {
+    if (!params.has(name) || (['rules', 'settings'].includes(name) && !ownOrigin(params.get(name)))) continue;
     widgets.forEach((w) => w.setAttribute(name, params.get(name)));
 }
 

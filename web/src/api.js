@@ -13,7 +13,7 @@ const OPTION_ATTRIBUTES = {
 };
 const EVENT_NAMES = { ready: 'meso-ready', step: 'meso-step', outcome: 'meso-outcome', error: 'meso-error' };
 
-// options: { rules, lang, bookingUrl, bookingTarget, showPrices, theme, heading, hideLanguage,
+// options: { rules, settings (a URL or a settings object), lang, bookingUrl, bookingTarget, showPrices, theme, heading, hideLanguage,
 //            skipWelcome, today, remember, exposeAnswers, exposeOutcomeDetails, bookingDetails,
 //            on: { ready, step, outcome, error } }  -> the new <meso-screener> element
 function mount(target, options = {}) {
@@ -22,6 +22,8 @@ function mount(target, options = {}) {
         throw new TypeError(`MesoScreener.mount: no element for ${String(target)}`);
     }
     const element = document.createElement('meso-screener');
+    // Before the element is in the page, so that it loads once, with these settings.
+    if (options.settings) element.settings = options.settings;
     for (const [option, attribute] of Object.entries(OPTION_ATTRIBUTES)) {
         const value = options[option];
         if (value === true) element.setAttribute(attribute, '');

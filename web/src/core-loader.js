@@ -1,5 +1,5 @@
-// One module load per page, shared by every <meso-screener>; one load per rule set URL, and of the
-// built-in rule set one load per language. The engine's glue (meso:core) and what the build knows
+// One module load per page, shared by every <meso-screener>; one load per rule set URL and
+// settings, and of the built-in rule set one load per language and settings. The engine's glue (meso:core) and what the build knows
 // (meso:build) are modules that web/build.mjs makes while it bundles; see there.
 import createMesoCore from 'meso:core';
 import { MESO_BUILD, MESO_DEFAULT_RULES, MESO_LANGUAGES, MESO_LOCALE_FILES } from 'meso:build';
@@ -23,6 +23,8 @@ export class MesoLoadError extends Error {
 let corePromise = null;
 const ruleSets = new Map();
 const locales = new Map();
+const settingsFiles = new Map();
+const checkedSettingsFiles = new Map();
 
 // Rejects when the module aborts (a failed fetch or compile of the .wasm, an out-of-memory), so no
 // element waits forever.
@@ -81,9 +83,9 @@ async function fetchText(url, code, what, details) {
     }
 }
 
-function loadInto(core, source, details) {
+function loadInto(core, source, settings, details) {
     try {
-        return core.engine.load(source);
+        return core.engine.load(source, settings);
     } catch (error) {
         throw new MesoLoadError(error.code || 'rules.invalid', error.message || String(error),
             { ...details, path: error.path, errors: error.errors });
@@ -121,24 +123,76 @@ function keyed(texts) {
 
 // The built-in rule set speaks one language at a time: its default language comes inside this
 // script, another one is its structure with that language's texts from the locale file, fetched
-// while the engine starts.
-function builtInRuleSet(lang) {
-    return once(ruleSets, `built-in:${lang}`, async () => {
-        if (lang === MESO_DEFAULT_RULES.default_language) return loadInto(await loadCore(), MESO_DEFAULT_RULES);
+// while the engine starts. A clinic's settings come with the language of the document: the
+// settings as a whole were checked by checkedSettings.
+function builtInRuleSet(lang, settings) {
+    return once(ruleSets, `built-in:${lang}:${settings.key}`, async () => {
+        const own = settings.value && inLanguage(settings.value, lang);
+        if (lang === MESO_DEFAULT_RULES.default_language) return loadInto(await loadCore(), MESO_DEFAULT_RULES, own);
         const [core, locale] = await Promise.all([loadCore(), loadLocale(lang)]);
         if (!locale.rules) throw new MesoLoadError('locale.invalid', `The texts for "${lang}" hold no rule texts`, { lang });
         return loadInto(core, { ...MESO_DEFAULT_RULES, languages: [lang], default_language: lang, locales: { [lang]: keyed(locale.rules) } },
-            { lang });
+            own, { lang });
     });
 }
 
-function ruleSetAt(url) {
-    return once(ruleSets, `url:${url}`, async () => {
+// A one-language document refuses a settings file that lists its other languages.
+function inLanguage(value, lang) {
+    const inner = value.settings;
+    return inner && typeof inner === 'object' && Array.isArray(inner.languages)
+        ? { ...value, settings: { ...inner, languages: [lang] } } : value;
+}
+
+// The settings checked once, by the engine, against the built-in rule set with every language it
+// has (the default language's texts stand in for the others, which only the check sees), so that
+// a clinic's `languages` is held to the languages the widget can show. Resolves to
+// { languages, fallback }: the languages the patient can choose from and the one to start in
+// (the clinic's first).
+function checkedSettings(settings) {
+    return once(checkedSettingsFiles, settings.key, async () => {
+        const texts = MESO_DEFAULT_RULES.locales[MESO_DEFAULT_RULES.default_language];
+        const whole = { ...MESO_DEFAULT_RULES, languages: MESO_LANGUAGES, locales: Object.fromEntries(MESO_LANGUAGES.map((l) => [l, texts])) };
+        const rules = loadInto(await loadCore(), whole, settings.value);
+        try {
+            const { languages, default_language: fallback } = rules.info('');
+            return { languages, fallback };
+        } finally {
+            rules.dispose();
+        }
+    });
+}
+
+function ruleSetAt(url, settings) {
+    return once(ruleSets, `url:${url}:${settings.key}`, async () => {
         const [core, text] = await Promise.all([
             loadCore(),
             fetchText(new URL(url, document.baseURI), 'rules.fetch', 'The rule set'),
         ]);
-        return loadInto(core, text);
+        return loadInto(core, text, settings.value);
+    });
+}
+
+// A clinic's settings file: a URL (fetched like a rule set) or the settings object itself. Resolves
+// to { key, value }: the key tells rule sets loaded with different settings apart.
+function settingsFrom(source) {
+    if (!source) return Promise.resolve({ key: '', value: null });
+    if (typeof source !== 'string') {
+        // A snapshot: the host changing its object later does not change a loaded rule set.
+        try {
+            const key = JSON.stringify(source);
+            return Promise.resolve({ key, value: JSON.parse(key) });
+        } catch (error) {
+            return Promise.reject(new MesoLoadError('settings.syntax', `The clinic settings are not JSON: ${error.message}`));
+        }
+    }
+    const url = new URL(source, document.baseURI).href;
+    return once(settingsFiles, url, async () => {
+        const text = await fetchText(url, 'settings.fetch', 'The clinic settings');
+        try {
+            return { key: url, value: JSON.parse(text) };
+        } catch (error) {
+            throw new MesoLoadError('settings.syntax', `The clinic settings from ${url} are not JSON: ${error.message}`);
+        }
     });
 }
 
@@ -147,12 +201,19 @@ function ruleSetAt(url) {
 // that cannot be loaded rejects with a MesoLoadError whose .lang names it; the caller stays in
 // (or falls back to) a language it has. url "" is the built-in rule set; with `plainChrome` a
 // rule set from a URL shows even when its language's UI texts do not load (English chrome).
-export async function loadRuleSet(url, wanted, { plainChrome = false } = {}) {
+// `settings` is a clinic's settings file, as a URL or an object; a refused one rejects with the
+// engine's settings.* code and the path into the file.
+export async function loadRuleSet(url, wanted, { plainChrome = false, settings: source = null } = {}) {
+    const settings = await settingsFrom(source);
     if (!url) {
-        const lang = pickLanguage(wanted, MESO_LANGUAGES, MESO_DEFAULT_RULES.default_language);
-        return { rules: await builtInRuleSet(lang), lang, languages: MESO_LANGUAGES };
+        const { languages, fallback } = settings.value ? await checkedSettings(settings)
+            : { languages: MESO_LANGUAGES, fallback: MESO_DEFAULT_RULES.default_language };
+        // Asked for no language after one failed (plainChrome): the one inside this script, if offered.
+        const safe = plainChrome && languages.includes(MESO_DEFAULT_RULES.default_language) ? MESO_DEFAULT_RULES.default_language : fallback;
+        const lang = pickLanguage(wanted, languages, safe);
+        return { rules: await builtInRuleSet(lang, settings), lang, languages };
     }
-    const rules = await ruleSetAt(url);
+    const rules = await ruleSetAt(url, settings);
     // The engine resolves the language of a rule set it has loaded (core/ruleset/prepared.hpp).
     const { languages, lang } = rules.info(wanted || '');
     if (MESO_LOCALE_FILES.includes(lang) && !hasUiLanguage(lang)) {

@@ -51,6 +51,8 @@ export class MesoScreenerElement extends HTMLElement {
     #infoCache = null;     // the loaded rule set's info in its language
     #switchingTo = null;   // the wanted language while its texts load
     #failedLang = null;    // a language that could not be loaded, for the notice
+    #settingsObject = null; // settings given as an object (the settings property, mount's option)
+    #loadError = null;     // why the rule set did not load, for the error view
     #session = null;
     #answers = null;       // kept while there is no session (disconnected, reloading)
     #result = null;
@@ -72,7 +74,7 @@ export class MesoScreenerElement extends HTMLElement {
     #listener = (event) => this.#onEvent(event);
 
     static get observedAttributes() {
-        return ['lang', ...Object.values(STRING_ATTRIBUTES), ...Object.values(BOOLEAN_ATTRIBUTES)];
+        return ['lang', 'settings', ...Object.values(STRING_ATTRIBUTES), ...Object.values(BOOLEAN_ATTRIBUTES)];
     }
 
     static define(tag = 'meso-screener', registry = window.customElements) {
@@ -83,11 +85,31 @@ export class MesoScreenerElement extends HTMLElement {
     constructor() {
         super();
         this.attachShadow({ mode: 'open' });
+        // Set on the element before this script defined it: an own property that hides the setter.
+        if (Object.hasOwn(this, 'settings')) {
+            const value = this.settings;
+            delete this.settings;
+            this.settings = value;
+        }
     }
 
     // The core's latest result (a copy). The attributes' properties are defined after the class;
     // lang is HTMLElement's own.
     get result() { return this.#result ? JSON.parse(JSON.stringify(this.#result)) : null; }
+
+    // A clinic's settings file: the settings attribute (a URL), or an object set here, which
+    // takes the attribute's place.
+    get settings() { return this.#settingsObject || this.getAttribute('settings') || ''; }
+    set settings(value) {
+        const object = value && typeof value === 'object' ? value : null;
+        this.#settingsObject = object;
+        if (!object && value) {
+            this.setAttribute('settings', String(value));
+            return;
+        }
+        if (this.hasAttribute('settings')) this.removeAttribute('settings');  // reloads, keeping the object
+        else if (this.#connected) this.#reload();
+    }
 
     // Starts again from the first step, with no answers.
     reset() {
@@ -134,10 +156,9 @@ export class MesoScreenerElement extends HTMLElement {
     // Attributes present at upgrade arrive before connectedCallback, which reads them all anyway.
     attributeChangedCallback(name, oldValue, newValue) {
         if (oldValue === newValue || !this.#connected) return;
-        if (name === 'rules') {
-            this.#disposeSession();
-            this.#loaded = null;
-            this.#boot();
+        if (name === 'settings' && newValue !== null) this.#settingsObject = null;
+        if (name === 'rules' || name === 'settings') {
+            this.#reload();
         } else if (this.#loaded && name === 'today') {
             this.#newSession();
         } else if (this.#loaded && name === 'lang') {
@@ -147,6 +168,13 @@ export class MesoScreenerElement extends HTMLElement {
     }
 
     // --- the rule set and the session ----------------------------------------------------------
+    #reload() {
+        this.#disposeSession();
+        this.#loaded = null;
+        this.#boot();
+        this.#invalidate();
+    }
+
     async #boot() {
         const boot = ++this.#bootCount;
         const wanted = this.#wanted();
@@ -154,16 +182,18 @@ export class MesoScreenerElement extends HTMLElement {
         this.#viewKey = '';
         this.#switchingTo = null;
         this.#failedLang = null;
+        this.#loadError = null;
         this.#invalidate();
+        const settings = this.settings;
         try {
             let loaded;
             try {
-                loaded = await loadRuleSet(this.rules, wanted);
+                loaded = await loadRuleSet(this.rules, wanted, { settings });
             } catch (error) {
                 if (!error.lang || boot !== this.#bootCount) throw error;
                 // Only the wanted language failed: the questionnaire opens in the rule set's own.
                 this.#languageFailed(error, error.lang);
-                loaded = await loadRuleSet(this.rules, '', { plainChrome: true });
+                loaded = await loadRuleSet(this.rules, '', { plainChrome: true, settings });
             }
             if (boot !== this.#bootCount) return;
             this.#loaded = loaded;
@@ -192,6 +222,7 @@ export class MesoScreenerElement extends HTMLElement {
         } catch (error) {
             if (boot !== this.#bootCount) return;
             this.#view = 'error';
+            this.#loadError = error;
             this.#viewKey = '';
             this.#invalidate();
             this.dispatchEvent(new MesoErrorEvent({
@@ -209,7 +240,7 @@ export class MesoScreenerElement extends HTMLElement {
         this.#invalidate();
         const current = () => boot === this.#bootCount && this.#switchingTo === wanted;
         try {
-            const loaded = await loadRuleSet(this.rules, wanted);
+            const loaded = await loadRuleSet(this.rules, wanted, { settings: this.settings });
             if (!current()) return;
             this.#switchingTo = null;
             this.#failedLang = null;
@@ -523,7 +554,7 @@ export class MesoScreenerElement extends HTMLElement {
             if (this.#viewKey !== key) {
                 this.#viewKey = key;
                 this.#stepView = null;
-                renderLoadState(frame, lang, this.#view);
+                renderLoadState(frame, lang, this.#view, this.#view === 'error' ? problemOf(this.#loadError) : '');
             }
         } else {
             const onStep = this.#view === 'step';
@@ -626,6 +657,14 @@ export class MesoScreenerElement extends HTMLElement {
         const next = focus.kind === 'heading' && this.shadowRoot.querySelector('.actions-next');
         if (next && next.getBoundingClientRect().bottom > window.innerHeight) target.scrollIntoView({ block: 'start' });
     }
+}
+
+// What the clinic (not the patient) needs to fix a file that did not load: the engine's message
+// names its code and the path into the file; a fetch or JSON error names the URL.
+function problemOf(error) {
+    if (!error) return '';
+    const message = String(error.message || error);
+    return !error.code || message.startsWith(error.code) ? message : `${error.code}: ${message}`;
 }
 
 for (const [property, attribute] of Object.entries(STRING_ATTRIBUTES)) {

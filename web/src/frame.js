@@ -64,15 +64,16 @@ export function renderProgress(frame, lang, progress, hidden) {
 }
 
 // Loading, or the rule set did not load ('error'), or the engine failed later ('fault'): a
-// message and nothing else, never a verdict.
-export function renderLoadState(frame, lang, view) {
+// message and nothing else, never a verdict. `problem`: what failed, for whoever set the widget up.
+export function renderLoadState(frame, lang, view, problem = '') {
     frame.progress.hidden = true;
     frame.footer.hidden = true;
     const failed = view === 'error' || view === 'fault';
     frame.host.replaceChildren(failed
         ? h('div', { class: 'load-error', role: 'alert', part: 'error' },
             h('h2', { class: 'view-title', text: uiText(lang, view === 'fault' ? 'fault.title' : 'load_error.title') }),
-            h('p', { text: uiText(lang, 'load_error.text') }))
+            h('p', { text: uiText(lang, 'load_error.text') }),
+            problem ? h('p', { class: 'load-error-detail', part: 'error-detail' }, h('code', { text: problem })) : null)
         : h('p', { class: 'loading', role: 'status', text: uiText(lang, 'loading') }));
 }
 

@@ -50,10 +50,11 @@ function timeline(lang, dates) {
         h('time', { datetime: date, text: formatDate(lang, date, true) }))));
 }
 
-function cost(lang, c, plannedSessions) {
+function cost(lang, c, plannedSessions, areas, nameOf) {
     const planned = sessions(lang, plannedSessions);
     return h('div', { class: 'cost', part: 'cost' },
         h('h4', { text: uiText(lang, 'cost.title') }),
+        c.per_area ? areaPrices(lang, c, areas, nameOf) : null,
         h('p', { text: uiText(lang, 'cost.value', {
             range: formatMoney(lang, c.currency, c.min, c.max),
             per: formatMoney(lang, c.currency, c.per_session),
@@ -62,8 +63,18 @@ function cost(lang, c, plannedSessions) {
         }) }));
 }
 
-// cite(ids): the reference numbers of the result's source list, as "[1, 3]".
-export function buildPlan(lang, plan, generalFiguresText, showPrices, cite) {
+// A clinic that prices each area: first how a session's price adds up from the chosen areas (in
+// the order chosen), then the course; one area needs no sum.
+function areaPrices(lang, c, areas, nameOf) {
+    const ids = Object.keys(c.per_area).sort((a, b) => areas.indexOf(a) - areas.indexOf(b));
+    const parts = ids.map((id) => uiText(lang, 'cost.area', { area: nameOf(id), price: formatMoney(lang, c.currency, c.per_area[id]) }));
+    const sum = parts.length > 1 ? ` = ${formatMoney(lang, c.currency, c.per_session)}` : '';
+    return h('p', { class: 'cost-areas', text: uiText(lang, 'cost.per_area', { areas: parts.join(' + ') + sum }) });
+}
+
+// cite(ids): the reference numbers of the result's source list, as "[1, 3]"; nameOf(area id): the
+// area as the patient chose it.
+export function buildPlan(lang, plan, generalFiguresText, showPrices, cite, nameOf = String) {
     return h('section', { class: 'plan', part: 'plan', 'aria-labelledby': 'plan-heading' },
         h('h3', { id: 'plan-heading', text: uiText(lang, 'plan.title') }),
         // The engine's own sentences: dates that hold only if the doctor agrees (a consult),
@@ -75,7 +86,7 @@ export function buildPlan(lang, plan, generalFiguresText, showPrices, cite) {
         h('dl', { class: 'figures' }, FIGURES.map(([key, label, phrase]) => figure(lang, cite, key, label, phrase, plan[key]))),
         h('h4', { text: uiText(lang, 'plan.dates') }),
         timeline(lang, plan.dates || []),
-        showPrices && plan.cost ? cost(lang, plan.cost, plan.sessions.planned) : null,
+        showPrices && plan.cost ? cost(lang, plan.cost, plan.sessions.planned, plan.areas || [], nameOf) : null,
         details(lang, 'plan.more', [
             textList(lang, cite, 'plan.preparation', plan.preparation),
             textList(lang, cite, 'plan.during', plan.during),

@@ -67,11 +67,20 @@ function nextActions({ lang, result, bookingHref, bookingTarget, hasDates }) {
             icon('calendar'), uiText(lang, 'action.calendar')) : null);
 }
 
+// The plan names areas by id; their words are the options the patient picked them from: the
+// list that holds every planned area.
+function areaNames(result) {
+    const areas = result.plan.areas || [];
+    const list = Object.values(result.options || {})
+        .find((options) => Array.isArray(options) && areas.every((id) => options.some((o) => o.id === id))) || [];
+    return (id) => list.find((o) => o.id === id)?.text ?? id;
+}
+
 // No course plan under a verdict that rules mesotherapy out; under a wait with no end, only a
 // collapsed look at what a course would be later, so that it does not read as an offer now.
 function plan({ lang, result, info, showPrices }, cite) {
     if (!result.plan || result.status === 'ineligible') return null;
-    const built = buildPlan(lang, result.plan, info.texts['plan.general_figures'], showPrices, cite);
+    const built = buildPlan(lang, result.plan, info.texts['plan.general_figures'], showPrices, cite, areaNames(result));
     if (result.status !== 'postpone' || result.earliest_start) return built;
     return h('details', { class: 'plan-later', part: 'plan-later' },
         h('summary', { text: uiText(lang, 'plan.later') }), built);

@@ -64,6 +64,8 @@ export const UI_EN = {
     'plan.notes': 'Notes',
     'cost.title': 'Estimated cost',
     'cost.value': '{range} for the whole course, {per} per session. For the {planned} planned here: {total}.',
+    'cost.per_area': 'Per session: {areas}.',
+    'cost.area': '{area} {price}',
     'n.sessions.one': '{n} session',
     'n.sessions.other': '{n} sessions',
     'n.after_sessions.one': 'after {n} session',

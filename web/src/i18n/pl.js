@@ -63,6 +63,8 @@ export const UI_PL = {
     'plan.notes': 'Uwagi',
     'cost.title': 'Szacowany koszt',
     'cost.value': '{range} za całą serię, {per} za zabieg. Dla zaplanowanych tutaj ({planned}): {total}.',
+    'cost.per_area': 'Za zabieg: {areas}.',
+    'cost.area': '{area} {price}',
     'n.sessions.one': '{n} zabieg',
     'n.sessions.few': '{n} zabiegi',
     'n.sessions.many': '{n} zabiegów',

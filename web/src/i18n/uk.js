@@ -63,6 +63,8 @@ export const UI_UK = {
     'plan.notes': 'Примітки',
     'cost.title': 'Орієнтовна вартість',
     'cost.value': '{range} за весь курс, {per} за сеанс. Для запланованих тут ({planned}): {total}.',
+    'cost.per_area': 'За сеанс: {areas}.',
+    'cost.area': '{area} {price}',
     'n.sessions.one': '{n} сеанс',
     'n.sessions.few': '{n} сеанси',
     'n.sessions.many': '{n} сеансів',
