@@ -27,6 +27,9 @@ export default [
     // The widget and the demo page run in the browser.
     { files: ['web/src/**/*.js', 'web/demo/**/*.js'], languageOptions: { globals: globals.browser } },
     { files: ['web/demo/**/*.js'], languageOptions: { sourceType: 'script' } },
+    // The configurator's page is a module; its tools worker is a classic worker script.
+    { files: ['web/configure/**/*.js'], languageOptions: { globals: globals.browser } },
+    { files: ['web/configure/worker.js'], languageOptions: { sourceType: 'script', globals: globals.worker } },
     // Emscripten's --pre-js runs inside the glue's scope, where Module is defined.
     { files: ['web/bindings/**/*.js'], languageOptions: { sourceType: 'script', globals: { ...globals.browser, Module: 'writable' } } },
     // The build, the server and the tests run in Node; the browser tests and the benchmark also

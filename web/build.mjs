@@ -3,7 +3,8 @@
 // default language), the .wasm, one locale file per other language, the stylesheet, the whole
 // rule set, the demo pages and a manifest of sizes.
 //   node web/build.mjs [wasm-dir] [--rules path] [--out dir]
-// wasm-dir holds meso-core.js and meso-core.wasm (default: build/wasm/web).
+// wasm-dir holds meso-core.js and meso-core.wasm (default: build/wasm/web), and, for the clinic
+// configurator (web/configure/), the staff tools meso-tools.js and meso-tools.wasm.
 // The widget's sources are ES modules (web/src/main.js and what it imports); esbuild bundles them
 // into one IIFE, and terser minifies the bundle (see bundleLoader for why both).
 import { readFile, writeFile, mkdir, copyFile, readdir, rm } from 'node:fs/promises';
@@ -202,6 +203,36 @@ async function bundleLoader(banner, modules) {
 
 const gzipSize = (data) => gzipSync(data, { level: 9 }).length;
 
+// The clinic configurator (web/configure/): its page, its script (bundled: one request), its
+// styles, the worker that runs the staff tools, and the tools themselves. Only configure.html
+// loads any of these; the patient's embed never does. Without meso-tools.* in the wasm dir the
+// configurator is left out. Resolves to the names written.
+async function writeConfigurator(wasmDir, out) {
+    const toolsGlue = join(wasmDir, 'meso-tools.js');
+    const toolsWasm = join(wasmDir, 'meso-tools.wasm');
+    if (!existsSync(toolsGlue) || !existsSync(toolsWasm)) {
+        console.log(`no meso-tools.js/.wasm in ${relative(repo, wasmDir) || '.'}: the configurator is left out`);
+        return [];
+    }
+    const source = join(here, 'configure');
+    let bundled;
+    try {
+        bundled = await esbuild({
+            entryPoints: [join(source, 'configure.js')], bundle: true, format: 'esm', target: 'es2022', minify: true,
+            charset: 'utf8', legalComments: 'none', write: false, logLevel: 'silent',
+        });
+    } catch (error) {
+        return fail(`esbuild (configurator): ${(error.errors || [error]).map((e) => e.text || e.message).join('; ')}`);
+    }
+    await writeFile(join(out, 'configure.js'), bundled.outputFiles[0].text);
+    await copyFile(join(source, 'configure.html'), join(out, 'configure.html'));
+    await copyFile(join(source, 'configure.css'), join(out, 'configure.css'));
+    await copyFile(join(source, 'worker.js'), join(out, 'configure-worker.js'));
+    await copyFile(toolsGlue, join(out, 'meso-tools.js'));
+    await copyFile(toolsWasm, join(out, 'meso-tools.wasm'));
+    return ['configure.html', 'configure.js', 'configure.css', 'configure-worker.js', 'meso-tools.js', 'meso-tools.wasm'];
+}
+
 async function main() {
     const args = parseArgs(process.argv.slice(2));
     if (args.help) {
@@ -271,6 +302,8 @@ async function main() {
         await copyFile(join(here, 'demo', name), join(args.out, name));
     }
 
+    const configurator = await writeConfigurator(args.wasmDir, args.out);
+
     const files = {};
     const localeFiles = fileLanguages.map((lang) => `locales/${lang}.json`);
     for (const name of ['meso-screener.js', 'meso-core.wasm', 'meso-screener.css', 'rules/mesotherapy.json', ...localeFiles]) {
@@ -292,6 +325,14 @@ async function main() {
         built_from: { wasm: relative(repo, args.wasmDir) || '.', rules: relative(repo, args.rules) },
         files, embed, embed_gzip: embedGzip, budget_gzip: BUDGET_GZIP, within_budget: embedGzip <= BUDGET_GZIP,
     };
+    // Sizes of the configurator's files, for the record: no patient downloads them.
+    if (configurator.length) {
+        manifest.configurator = {};
+        for (const name of configurator) {
+            const data = await readFile(join(args.out, name));
+            manifest.configurator[name] = { bytes: data.length, gzip: gzipSize(data) };
+        }
+    }
     await writeFile(join(args.out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
     for (const [name, size] of Object.entries(files)) console.log(`${name.padEnd(24)} ${String(size.bytes).padStart(8)} B  ${String(size.gzip).padStart(7)} B gzip`);
     for (const [lang, e] of Object.entries(embed)) console.log(`embed in ${lang}: ${e.gzip} B gzip (${e.files.join(' + ')})`);

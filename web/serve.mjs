@@ -11,6 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
     "base-uri 'none'; object-src 'none'; frame-ancestors 'self'";
+// The configurator starts Web Workers for the staff tools (and compiles their .wasm itself), and
+// its downloads are blob: URLs, which are navigations and need no source.
+const CONFIGURATOR_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; " +
+    "base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'self'";
 const TYPES = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript; charset=utf-8',
@@ -57,6 +61,7 @@ function handler(root, mainOrigin) {
             let body = await readFile(file);
             if (path.endsWith('/cross-origin.html')) body = Buffer.from(body.toString('utf8').replaceAll('%MAIN_ORIGIN%', mainOrigin));
             if (path.endsWith('/strict-csp.html')) headers['Content-Security-Policy'] = STRICT_CSP;
+            if (path.endsWith('/configure.html')) headers['Content-Security-Policy'] = CONFIGURATOR_CSP;
             if (SHARED.has(type)) {
                 headers['Access-Control-Allow-Origin'] = '*';
                 headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
@@ -88,6 +93,7 @@ async function main() {
     console.log(`demo:          ${mainOrigin}/`);
     console.log(`strict CSP:    ${mainOrigin}/strict-csp.html`);
     console.log(`cross-origin:  http://${args.host}:${crossPort}/cross-origin.html`);
+    console.log(`configurator:  ${mainOrigin}/configure.html`);
     console.log(`serving ${args.root} (Ctrl+C to stop)`);
     const stop = () => {
         main.closeAllConnections();
