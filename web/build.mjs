@@ -57,8 +57,13 @@ export function splitRuleSet(rules) {
     const { invariants = [], locales, ...whole } = rules;
     // What explains a setting to the clinic (its text) is for the configurator and the decision
     // table; a patient's page needs a setting's value and bounds only.
-    const structure = { ...whole, settings: Object.fromEntries(Object.entries(whole.settings || {})
-        .map(([id, { text, ...setting }]) => [id, setting])) };
+    // Nor does it need a setting's sources, or the file name of a source (its title is shown).
+    const structure = {
+        ...whole,
+        settings: Object.fromEntries(Object.entries(whole.settings || {})
+            .map(([id, { text, sources, ...setting }]) => [id, setting])),
+        sources: Object.fromEntries(Object.entries(whole.sources || {}).map(([id, { file, ...source }]) => [id, source])),
+    };
     const cited = stringsIn(structure);
     const clinicOnly = Object.values(whole.settings || {}).map((setting) => setting.text);
     const notForPatients = new Set([...stringsIn(invariants), ...clinicOnly].filter((text) => !cited.has(text)));

@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "core/cli/input.hpp"
-#include "core/ruleset/settings_file.hpp"
+#include "core/tools/clinic_rules.hpp"
 
 namespace meso::cli {
 
@@ -76,7 +76,7 @@ std::optional<RuleSet> load_rules(const std::string& path,
             report(settings_input->origin, settings.errors());
             return std::nullopt;
         }
-        auto applied = apply_settings(*document, *settings);
+        auto applied = clinic_document(*document, *settings);
         if (!applied) {
             report(settings_input->origin, applied.errors());
             return std::nullopt;

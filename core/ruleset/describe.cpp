@@ -40,7 +40,6 @@ Json describe_ruleset(const RuleSet& rules, std::string_view lang) {
     Json sources = Json::object();
     for (const auto& [id, source] : rules.sources) {
         Json& j = sources[id];
-        j["file"] = source.file;
         j["title"] = source.title;
         if (!source.lang.empty()) j["lang"] = source.lang;
     }

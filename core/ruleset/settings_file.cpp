@@ -4,7 +4,7 @@
 // distinct nlohmann calls, JSON arrays of ids used as they are.
 #include "core/ruleset/settings_file.hpp"
 
-#include <set>
+#include <initializer_list>
 #include <string>
 
 #include "core/ruleset/loader.hpp"
@@ -16,9 +16,17 @@ namespace {
 using rules_detail::number_text;
 using rules_detail::quote;
 
+// Every member lookup goes through these two: nlohmann instantiates find and contains once per
+// kind of key (each string literal's length is one), and each one is patient download.
 const Json* field(const Json& object, const char* key) {
     if (!object.is_object()) return nullptr;
-    const auto found = object.find(key);
+    const auto found = object.find(std::string(key));
+    return found == object.end() ? nullptr : &*found;
+}
+
+Json* member(Json& object, const char* key) {
+    if (!object.is_object()) return nullptr;
+    const auto found = object.find(std::string(key));
     return found == object.end() ? nullptr : &*found;
 }
 
@@ -60,29 +68,33 @@ class Applier {
 public:
     Applier(const Json& ruleset, Errors& errors) : ruleset_(ruleset), errors_(errors) {}
 
-    void error(std::string code, std::string path, std::string message) {
-        rules_detail::add_error(errors_, std::move(code), std::move(path), std::move(message));
+    // The message in parts, joined here: one call instead of a chain of std::string temporaries
+    // at every site keeps the patient's download small.
+    [[gnu::noinline]] void error(const char* code, std::string path,
+                                 std::initializer_list<std::string_view> parts) {
+        std::string message;
+        for (std::string_view part : parts) message += part;
+        rules_detail::add_error(errors_, code, std::move(path), std::move(message));
     }
 
     void check_envelope(const Json& file) {
         if (!file.is_object()) {
-            error("settings.wrong_type", "", "expected an object with format, ruleset and settings");
+            error("settings.wrong_type", "", {"expected an object with format, ruleset and settings"});
             return;
         }
         for (const auto& [key, value] : file.items())
             if (key != "format" && key != "ruleset" && key != "settings")
                 error("settings.unknown_key", pointer_append("", key),
-                      quote(key) + " is not part of a settings file (format, ruleset, settings)");
+                      {quote(key), " is not part of a settings file (format, ruleset, settings)"});
         if (string_field(file, "format") != settings_format)
             error("settings.unsupported_format", "/format",
-                  "expected \"" + std::string(settings_format) + "\"");
+                  {"expected \"", settings_format, "\""});
         const std::string expected = string_field(ruleset_, "id");
         const std::string id = string_field(file, "ruleset");
         if (id != expected)
             error("settings.wrong_ruleset", "/ruleset",
-                  (id.empty() ? std::string("expected") : "these settings are for " + quote(id) +
-                                                              ", not for") +
-                      " the rule set " + quote(expected));
+                  {id.empty() ? "expected" : "these settings are for ", id.empty() ? "" : quote(id),
+                   id.empty() ? "" : ", not for", " the rule set ", quote(expected)});
     }
 
     // One declared setting's new value: its unit, and its bounds (each area's, for a price per
@@ -90,14 +102,14 @@ public:
     void check_setting(const Json& declared, const Json& value, const std::string& path) {
         const std::string problem =
             rules_detail::setting_value_problem(string_field(declared, "unit"), value);
-        if (!problem.empty()) return error("settings.bad_value", path, problem);
+        if (!problem.empty()) return error("settings.bad_value", path, {problem});
         if (!value.is_object()) return check_bounds(declared, value, path);
         const Json areas = offered(ruleset_, "areas");
         for (const auto& [area, amount] : value.items()) {
             const std::string area_path = pointer_append(path, area);
             if (!has_string(areas, area))
                 error("settings.unknown_area", area_path,
-                      quote(area) + " is not an area of the rule set");
+                      {quote(area), " is not an area of the rule set"});
             check_bounds(declared, amount, area_path);
         }
     }
@@ -105,7 +117,7 @@ public:
     // A list that narrows one of the rule set's lists: distinct ids it has, at least one.
     void check_offer(const std::string& key, const Json& value, const std::string& path) {
         if (!value.is_array() || value.empty())
-            return error("settings.bad_value", path, "expected a non-empty list of " + key);
+            return error("settings.bad_value", path, {"expected a non-empty list of ", key});
         const Json ids = offered(ruleset_, key);
         Json seen = Json::array();
         for (std::size_t k = 0; k < value.size(); ++k) {
@@ -113,10 +125,10 @@ public:
             const std::string item_path = pointer_append(path, k);
             if (!id.is_string() || !has_string(ids, id.get<std::string>()))
                 error("settings.not_offered", item_path,
-                      (id.is_string() ? quote(id.get<std::string>()) : std::string("this")) +
-                          " is not one of the rule set's " + key + ": " + joined(ids));
+                      {id.is_string() ? quote(id.get<std::string>()) : "this",
+                       " is not one of the rule set's ", key, ": ", joined(ids)});
             else if (has_string(seen, id.get<std::string>()))
-                error("settings.duplicate", item_path, quote(id.get<std::string>()) + " is listed twice");
+                error("settings.duplicate", item_path, {quote(id.get<std::string>()), " is listed twice"});
             seen.push_back(id);
         }
     }
@@ -132,13 +144,11 @@ private:
         const bool sourced = open && open->is_boolean() && !open->get<bool>();
         if (min && min->is_number() && number < min->get<double>())
             error("settings.out_of_bounds", path,
-                  number_text(number) + " is below the minimum " +
-                      (sourced ? "the sources set, " : "of the rule set, ") +
-                      number_text(min->get<double>()));
+                  {number_text(number), " is below the minimum ",
+                   sourced ? "the sources set, " : "of the rule set, ", number_text(min->get<double>())});
         if (max && max->is_number() && number > max->get<double>())
             error("settings.out_of_bounds", path,
-                  number_text(number) + " is above the rule set's maximum, " +
-                      number_text(max->get<double>()));
+                  {number_text(number), " is above the rule set's maximum, ", number_text(max->get<double>())});
     }
 
     const Json& ruleset_;
@@ -162,7 +172,7 @@ void narrow_filtered_texts(Json* texts, const Json& concerns, const Json& areas)
     for (Json& text : *texts) {
         bool shows = true;
         for (const char* key : {"concerns", "areas"}) {
-            Json* filter = text.is_object() && text.contains(key) ? &text[key] : nullptr;
+            Json* filter = member(text, key);
             if (!filter || !filter->is_array()) continue;
             const Json& still = key[0] == 'c' ? concerns : areas;
             Json narrowed = Json::array();
@@ -176,26 +186,13 @@ void narrow_filtered_texts(Json* texts, const Json& concerns, const Json& areas)
     *texts = std::move(kept);
 }
 
-// Every string in `value` outside its locales: the locale keys the document still uses.
-void collect_strings(const Json& value, std::set<std::string, std::less<>>& out) {
-    if (value.is_string()) {
-        out.insert(value.get<std::string>());
-    } else if (value.is_object()) {
-        for (const auto& [key, item] : value.items())
-            if (key != "locales") collect_strings(item, out);
-    } else if (value.is_array()) {
-        for (const Json& item : value) collect_strings(item, out);
-    }
-}
-
 // Narrows the concerns and areas to what the clinic offers. A concern whose areas the clinic
 // does not treat goes too; one the clinic named is then an error, since it could not be booked.
-// Texts shown only for what is left out go, and so do their translations (lint would call them
-// unused).
+// Texts shown only for what is left out go (their translations stay: drop_unused_translations).
 void narrow_offer(Json& document, Applier& applier, const Json* concerns, const Json* areas) {
     const Json offered_areas = areas ? *areas : offered(document, "areas");
     Json kept_concerns = Json::array(), used_areas = Json::array(), used_courses = Json::array();
-    Json* concern_list = document.contains("concerns") ? &document["concerns"] : nullptr;
+    Json* concern_list = member(document, "concerns");
     if (concern_list && concern_list->is_array()) {
         for (Json& concern : *concern_list) {
             const std::string id = string_field(concern, "id");
@@ -213,8 +210,8 @@ void narrow_offer(Json& document, Applier& applier, const Json* concerns, const 
                         if ((*concerns)[k] == id)
                             applier.error("settings.not_offered",
                                           pointer_append("/settings/concerns", k),
-                                          quote(id) + " is treated only on areas the \"areas\" "
-                                                      "setting leaves out");
+                                          {quote(id), " is treated only on areas the \"areas\" "
+                                                      "setting leaves out"});
                 continue;
             }
             concern["areas"] = std::move(treated);
@@ -224,40 +221,34 @@ void narrow_offer(Json& document, Applier& applier, const Json* concerns, const 
     }
     if (kept_concerns.empty())
         return applier.error("settings.not_offered", areas ? "/settings/areas" : "/settings/concerns",
-                             "no concern is left to offer");
+                             {"no concern is left to offer"});
 
-    const Json before = document;
     keep_entries(concern_list, kept_concerns);
-    keep_entries(document.contains("areas") ? &document["areas"] : nullptr, used_areas);
-    Json* courses = document.contains("courses") ? &document["courses"] : nullptr;
+    keep_entries(member(document, "areas"), used_areas);
+    Json* courses = member(document, "courses");
     keep_entries(courses, used_courses);
     for (const char* list : {"preparation", "during", "aftercare", "facts"})
-        narrow_filtered_texts(document.contains(list) ? &document[list] : nullptr, kept_concerns,
+        narrow_filtered_texts(member(document, list), kept_concerns,
                               used_areas);
     if (courses)
         for (Json& course : *courses)
-            narrow_filtered_texts(course.contains("notes") ? &course["notes"] : nullptr,
+            narrow_filtered_texts(member(course, "notes"),
                                   kept_concerns, used_areas);
 
-    std::set<std::string, std::less<>> used_before, used_now;
-    collect_strings(before, used_before);
-    collect_strings(document, used_now);
-    if (Json* locales = document.contains("locales") ? &document["locales"] : nullptr)
-        for (auto& [lang, texts] : locales->items())
-            for (const std::string& key : used_before)
-                if (!used_now.contains(key) && texts.is_object()) texts.erase(key);
 }
 
 // In the clinic's order: the first is the one a patient gets whose browser asks for none of them.
 void narrow_languages(Json& document, const Json& languages) {
     document["languages"] = languages;
     document["default_language"] = languages[0];
-    if (!document.contains("locales") || !document["locales"].is_object()) return;
+    Json* locales = member(document, "locales");
+    if (!locales) return;
     Json kept = Json::object();
-    for (const Json& lang : languages)
-        if (document["locales"].contains(lang.get<std::string>()))
-            kept[lang.get<std::string>()] = std::move(document["locales"][lang.get<std::string>()]);
-    document["locales"] = std::move(kept);
+    for (const Json& lang : languages) {
+        const std::string& id = lang.get_ref<const std::string&>();
+        if (Json* texts = member(*locales, id.c_str())) kept[id] = std::move(*texts);
+    }
+    *locales = std::move(kept);
 }
 
 }  // namespace
@@ -283,9 +274,8 @@ Result<Json> apply_settings(const Json& ruleset, const Json& settings_file) {
             document["settings"][key]["value"] = value;
         } else {
             applier.error("settings.unknown_key", path,
-                          quote(key) +
-                              " is not a setting this rule set lets a clinic change (its "
-                              "\"settings\" declare those it does)");
+                          {quote(key), " is not a setting this rule set lets a clinic change (its "
+                                       "\"settings\" declare those it does)"});
         }
     }
     if (!errors.empty()) return errors;

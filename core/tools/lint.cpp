@@ -114,6 +114,10 @@ std::vector<std::pair<const logic::Program*, std::string>> conditions(const Rule
 void lint_sources(const RuleSet& rules, Errors& out) {
     const Names cited = cited_sources(rules);
     for (const auto& [id, source] : rules.sources) {
+        // The file is where a reviewer checks what the rule set says the source says.
+        if (source.file.empty())
+            add(out, "lint.source_without_file", pointer_append("/sources", id),
+                "source " + quote(id) + " names no \"file\"");
         if (!cited.contains(id)) {
             add(out, "lint.unused_source", pointer_append("/sources", id),
                 "source " + quote(id) + " is never cited");

@@ -1,4 +1,5 @@
-// Loads the built wasm module in Node. Emscripten 3.1.6 would fetch() the .wasm by path under
+// Loads the built wasm module in Node: meso-core-test, the engine of meso-core (what a patient
+// loads) with the faces only tests use (web/CMakeLists.txt). Emscripten 3.1.6 would fetch() the .wasm by path under
 // Node 20, which fails, so the bytes are read from disk and handed over as wasmBinary.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,8 +11,8 @@ export const wasmDir = process.env.MESO_WASM_DIR || join(root, 'build', 'wasm', 
 
 export async function loadCore() {
     const require = createRequire(import.meta.url);
-    const createMesoCore = require(join(wasmDir, 'meso-core.js'));
-    const wasmBinary = readFileSync(join(wasmDir, 'meso-core.wasm'));
+    const createMesoCore = require(join(wasmDir, 'meso-core-test.js'));
+    const wasmBinary = readFileSync(join(wasmDir, 'meso-core-test.wasm'));
     return createMesoCore({ wasmBinary });
 }
 

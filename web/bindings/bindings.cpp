@@ -30,6 +30,7 @@ std::string success(Json value) {
     return meso::write_json(Json{{"ok", true}, {"value", std::move(value)}});
 }
 
+#ifdef MESO_TEST_FACES
 std::string logic_apply(const std::string& rule_text, const std::string& data_text,
                         const std::string& today) {
     auto rule = meso::parse_json(rule_text);
@@ -42,6 +43,7 @@ std::string logic_apply(const std::string& rule_text, const std::string& data_te
     if (!value) return failure(value.errors());
     return success(std::move(*value));
 }
+#endif
 
 std::optional<meso::Date> parse_today(const std::string& today, std::string& error) {
     auto date = meso::Date::parse(today);
@@ -214,22 +216,27 @@ private:
 
 std::string version() { return MESO_VERSION; }
 
+#ifdef MESO_TEST_FACES
 // The module's linear memory in bytes, for the benchmark's heap figure.
 double heap_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
+#endif
 
 }  // namespace
 
+// What the widget calls, in every build. The test build (meso-core-test, MESO_TEST_FACES) adds the
+// faces only tests and the benchmark use: they cost the patient's download and serve no patient.
 EMSCRIPTEN_BINDINGS(meso_core) {
     emscripten::function("_version", &version);
-    emscripten::function("_heapBytes", &heap_bytes);
-    emscripten::function("_logicApply", &logic_apply);
     emscripten::class_<RuleSetHandle>("_RuleSet")
         .constructor<>()
         .function("load", &RuleSetHandle::load)
         .function("info", &RuleSetHandle::info)
+#ifdef MESO_TEST_FACES
         .function("screen", &RuleSetHandle::screen)
         .function("screenText", &RuleSetHandle::screen_text)
-        .function("status", &RuleSetHandle::status);
+        .function("status", &RuleSetHandle::status)
+#endif
+        ;
     emscripten::class_<SessionHandle>("_Session")
         .constructor<const RuleSetHandle&, const std::string&, const std::string&>()
         .function("set", &SessionHandle::set)
@@ -239,5 +246,12 @@ EMSCRIPTEN_BINDINGS(meso_core) {
         .function("result", &SessionHandle::result)
         .function("answers", &SessionHandle::answers)
         .function("ics", &SessionHandle::ics)
-        .function("evaluations", &SessionHandle::evaluations);
+#ifdef MESO_TEST_FACES
+        .function("evaluations", &SessionHandle::evaluations)
+#endif
+        ;
+#ifdef MESO_TEST_FACES
+    emscripten::function("_heapBytes", &heap_bytes);
+    emscripten::function("_logicApply", &logic_apply);
+#endif
 }

@@ -52,7 +52,6 @@ class MesoSession {
     answers() { return call(() => this._raw.answers()); }
     // The calendar's DTSTAMP is the real time: JS reads the clock, the engine never does.
     ics(now = new Date()) { return call(() => this._raw.ics(now.toISOString())); }
-    evaluations() { return this._raw.evaluations(); }
     dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
 }
 
@@ -63,17 +62,6 @@ class MesoRuleSet {
         this.version = loaded.version;
     }
     info(lang) { return call(() => this._raw.info(String(lang || ''))); }
-    screen(answers, today, lang) {
-        return call(() => this._raw.screen(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
-    }
-    /** The result as JSON text indented like the CLI's output, for byte-for-byte comparisons. */
-    screenText(answers, today, lang) {
-        return call(() => this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
-    }
-    /** The status alone ("eligible" …), without texts or plan: screen(…).status, cheaper. */
-    status(answers, today) {
-        return call(() => this._raw.status(asJsonText(answers == null ? {} : answers), String(today)));
-    }
     session(today, lang) {
         const raw = guard(() => new Module._Session(this._raw, String(today), String(lang || '')));
         const session = new MesoSession(raw);
@@ -90,18 +78,8 @@ class MesoRuleSet {
 
 Module['engine'] = {
     get version() { return Module._version(); },
-    /** Bytes of linear memory the module holds now. */
-    get heapBytes() { return Module._heapBytes(); },
     /** The engine.fault MesoError once the module has failed inside, otherwise null. */
     get fault() { return fault; },
-    /** Applies a JsonLogic rule (a JS value: a string rule is the string itself) to data. */
-    logic(rule, data, today) {
-        return this.logicText(JSON.stringify(rule), JSON.stringify(data === undefined ? {} : data), today);
-    },
-    /** The same on JSON text, as a file or a textarea holds it. */
-    logicText(ruleText, dataText, today) {
-        return call(() => Module._logicApply(String(ruleText), dataText == null ? '{}' : String(dataText), String(today || '')));
-    },
     /** A rule set (object or JSON text), with a clinic's settings file (object or text) applied. */
     load(rules, settings) {
         const raw = guard(() => new Module._RuleSet());

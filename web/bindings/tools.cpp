@@ -10,7 +10,7 @@
 #include "core/json/parse.hpp"
 #include "core/json/write.hpp"
 #include "core/ruleset/ruleset.hpp"
-#include "core/ruleset/settings_file.hpp"
+#include "core/tools/clinic_rules.hpp"
 #include "core/tools/decision_table.hpp"
 #include "core/tools/lint.hpp"
 #include "core/tools/verify.hpp"
@@ -28,24 +28,24 @@ std::string success(Json value) {
 }
 
 // The rule set document with the settings applied, or the reply that says why not.
-meso::Result<Json> clinic_document(const std::string& rules_text,
+meso::Result<Json> clinic_json(const std::string& rules_text,
                                    const std::string& settings_text) {
     auto document = meso::parse_json(rules_text);
     if (!document || settings_text.empty()) return document;
     auto settings = meso::parse_json(settings_text);
     if (!settings) return settings.errors();
-    return meso::apply_settings(*document, *settings);
+    return meso::clinic_document(*document, *settings);
 }
 
 meso::Result<meso::RuleSet> clinic_rules(const std::string& rules_text,
                                          const std::string& settings_text) {
-    auto document = clinic_document(rules_text, settings_text);
+    auto document = clinic_json(rules_text, settings_text);
     if (!document) return document.errors();
     return meso::load_ruleset(*document);
 }
 
 std::string apply_settings(const std::string& rules_text, const std::string& settings_text) {
-    auto document = clinic_document(rules_text, settings_text);
+    auto document = clinic_json(rules_text, settings_text);
     if (!document) return failure(document.errors());
     return success(std::move(*document));
 }

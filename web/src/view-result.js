@@ -121,7 +121,7 @@ export function buildResultView(ctx) {
 // "[2] Efficacy of Mesotherapy in Facial Rejuvenation", the title marked with its own language
 // when the page speaks another, so that a screen reader says it as written.
 function reference(lang, id, source) {
-    const title = source?.title || source?.file || id;
+    const title = source?.title || id;
     const own = source?.lang && source.lang.split('-')[0] !== lang.split('-')[0] ? source.lang : null;
     return h('li', { 'data-source': id }, h('cite', { lang: own, text: title }));
 }

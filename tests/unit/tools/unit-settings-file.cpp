@@ -7,6 +7,7 @@
 #include "core/base/date.hpp"
 #include "core/ruleset/settings_file.hpp"
 #include "core/screen/screen.hpp"
+#include "core/tools/clinic_rules.hpp"
 #include "core/tools/lint.hpp"
 #include "core/tools/verify_bounds.hpp"
 #include "tests/unit/ruleset/ruleset_fixture.hpp"
@@ -34,7 +35,7 @@ Json with_setting(const std::string& key, Json value) {
 }
 
 RuleSet load_with(const Json& settings) {
-    auto document = apply_settings(default_rules(), settings);
+    auto document = clinic_document(default_rules(), settings);
     REQUIRE_MESSAGE(document.ok(), describe(document.ok() ? Errors{} : document.errors()));
     auto rules = load_ruleset(*document);
     REQUIRE_MESSAGE(rules.ok(), describe(rules.ok() ? Errors{} : rules.errors()));

@@ -1,0 +1,35 @@
+// The test build's additions to engine.js (linked after it with --pre-js into meso-core-test.js,
+// see web/CMakeLists.txt): faces that only tests and the benchmark use, kept out of the patient's
+// module.
+
+Object.assign(MesoRuleSet.prototype, {
+    screen(answers, today, lang) {
+        return call(() => this._raw.screen(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
+    },
+    /** The result as JSON text indented like the CLI's output, for byte-for-byte comparisons. */
+    screenText(answers, today, lang) {
+        return call(() => this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
+    },
+    /** The status alone ("eligible" …), without texts or plan: screen(…).status, cheaper. */
+    status(answers, today) {
+        return call(() => this._raw.status(asJsonText(answers == null ? {} : answers), String(today)));
+    },
+});
+
+MesoSession.prototype.evaluations = function evaluations() { return this._raw.evaluations(); };
+
+Object.defineProperty(Module['engine'], 'heapBytes', {
+    /** Bytes of linear memory the module holds now. */
+    get() { return Module._heapBytes(); },
+});
+
+Object.assign(Module['engine'], {
+    /** Applies a JsonLogic rule (a JS value: a string rule is the string itself) to data. */
+    logic(rule, data, today) {
+        return this.logicText(JSON.stringify(rule), JSON.stringify(data === undefined ? {} : data), today);
+    },
+    /** The same on JSON text, as a file or a textarea holds it. */
+    logicText(ruleText, dataText, today) {
+        return call(() => Module._logicApply(String(ruleText), dataText == null ? '{}' : String(dataText), String(today || '')));
+    },
+});
