@@ -55,7 +55,8 @@ std::variant<Screening, int> prepare(const std::string& command, const Args& arg
 
 int run_screen(const std::vector<std::string>& words) {
     Args args;
-    if (auto problem = parse_args(words, {"--rules", "--answers", "--today", "--lang", "--settings"}, {}, args)) {
+    if (auto problem = parse_args(
+            words, {"--rules", "--answers", "--today", "--lang", "--settings"}, {}, args)) {
         return usage_error("screen", *problem);
     }
     auto prepared = prepare("screen", args);
@@ -71,8 +72,8 @@ int run_screen(const std::vector<std::string>& words) {
 int run_plan(const std::vector<std::string>& words) {
     Args args;
     if (auto problem = parse_args(
-            words, {"--rules", "--answers", "--today", "--now", "--lang", "--ics", "--settings"}, {},
-            args)) {
+            words, {"--rules", "--answers", "--today", "--now", "--lang", "--ics", "--settings"},
+            {}, args)) {
         return usage_error("plan", *problem);
     }
     const auto ics_path = args.option("--ics");

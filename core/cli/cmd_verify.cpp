@@ -43,8 +43,10 @@ void print_edges(const std::vector<EdgeReport>& edges) {
     for (const EdgeReport& edge : edges) {
         const VerifyReport& r = edge.report;
         std::cout << "    " << edge.edge.label << ": "
-                  << (r.proved() ? "proved" : r.complete ? "VIOLATED" : "INCOMPLETE") << " ("
-                  << r.combinations << " combinations)\n";
+                  << (r.proved()   ? "proved"
+                      : r.complete ? "VIOLATED"
+                                   : "INCOMPLETE")
+                  << " (" << r.combinations << " combinations)\n";
         for (const Counterexample& c : r.violations)
             std::cout << "      VIOLATED " << c.invariant << ": " << c.answers.dump() << '\n';
     }
@@ -54,7 +56,8 @@ void print_edges(const std::vector<EdgeReport>& edges) {
 
 int run_verify(const std::vector<std::string>& words) {
     Args args;
-    if (auto problem = parse_args(words, {"--today", "--settings"}, {"--json", "--defaults-only"}, args)) {
+    if (auto problem =
+            parse_args(words, {"--today", "--settings"}, {"--json", "--defaults-only"}, args)) {
         return usage_error("verify", *problem);
     }
     if (args.positional.size() != 1) return usage_error("verify", "expected RULES");
@@ -69,9 +72,9 @@ int run_verify(const std::vector<std::string>& words) {
     const VerifyOptions options{*today};
     const VerifyReport report = verify_ruleset(*rules, options);
     // A clinic's own file is proved as it is; the rule set alone is proved for every clinic.
-    const std::vector<EdgeReport> edges =
-        settings_path || args.has_flag("--defaults-only") ? std::vector<EdgeReport>{}
-                                                        : verify_edges(*rules, options);
+    const std::vector<EdgeReport> edges = settings_path || args.has_flag("--defaults-only")
+                                              ? std::vector<EdgeReport>{}
+                                              : verify_edges(*rules, options);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     bool proved = report.proved();
@@ -97,7 +100,8 @@ int run_verify(const std::vector<std::string>& words) {
             std::cout << "  proved at every edge of the settings' bounds too\n";
     }
     cli::report(path, report.errors);
-    for (const EdgeReport& edge : edges) cli::report(path + " (" + edge.edge.label + ")", edge.report.errors);
+    for (const EdgeReport& edge : edges)
+        cli::report(path + " (" + edge.edge.label + ")", edge.report.errors);
     return proved ? Exit::ok : Exit::invalid_input;
 }
 

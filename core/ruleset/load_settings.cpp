@@ -58,8 +58,8 @@ std::string setting_value_problem(const std::string& unit, const Json& value) {
     if (unit == "money") {
         // One price for every session, or a price per area ({"face": 300, "scalp": 250}).
         const auto amount = [](const Json& v) { return v.is_number() && v.get<double>() >= 0; };
-        const bool per_area = value.is_object() && !value.empty() &&
-                              std::all_of(value.begin(), value.end(), amount);
+        const bool per_area =
+            value.is_object() && !value.empty() && std::all_of(value.begin(), value.end(), amount);
         return value.is_null() || amount(value) || per_area
                    ? ""
                    : "expected an amount of 0 or more, an object of such amounts by area id, or "

@@ -79,7 +79,8 @@ public:
 
     void check_envelope(const Json& file) {
         if (!file.is_object()) {
-            error("settings.wrong_type", "", {"expected an object with format, ruleset and settings"});
+            error("settings.wrong_type", "",
+                  {"expected an object with format, ruleset and settings"});
             return;
         }
         for (const auto& [key, value] : file.items())
@@ -87,8 +88,7 @@ public:
                 error("settings.unknown_key", pointer_append("", key),
                       {quote(key), " is not part of a settings file (format, ruleset, settings)"});
         if (string_field(file, "format") != settings_format)
-            error("settings.unsupported_format", "/format",
-                  {"expected \"", settings_format, "\""});
+            error("settings.unsupported_format", "/format", {"expected \"", settings_format, "\""});
         const std::string expected = string_field(ruleset_, "id");
         const std::string id = string_field(file, "ruleset");
         if (id != expected)
@@ -128,7 +128,8 @@ public:
                       {id.is_string() ? quote(id.get<std::string>()) : "this",
                        " is not one of the rule set's ", key, ": ", joined(ids)});
             else if (has_string(seen, id.get<std::string>()))
-                error("settings.duplicate", item_path, {quote(id.get<std::string>()), " is listed twice"});
+                error("settings.duplicate", item_path,
+                      {quote(id.get<std::string>()), " is listed twice"});
             seen.push_back(id);
         }
     }
@@ -145,10 +146,12 @@ private:
         if (min && min->is_number() && number < min->get<double>())
             error("settings.out_of_bounds", path,
                   {number_text(number), " is below the minimum ",
-                   sourced ? "the sources set, " : "of the rule set, ", number_text(min->get<double>())});
+                   sourced ? "the sources set, " : "of the rule set, ",
+                   number_text(min->get<double>())});
         if (max && max->is_number() && number > max->get<double>())
             error("settings.out_of_bounds", path,
-                  {number_text(number), " is above the rule set's maximum, ", number_text(max->get<double>())});
+                  {number_text(number), " is above the rule set's maximum, ",
+                   number_text(max->get<double>())});
     }
 
     const Json& ruleset_;
@@ -177,7 +180,8 @@ void narrow_filtered_texts(Json* texts, const Json& concerns, const Json& areas)
             const Json& still = key[0] == 'c' ? concerns : areas;
             Json narrowed = Json::array();
             for (const Json& id : *filter)
-                if (id.is_string() && has_string(still, id.get<std::string>())) narrowed.push_back(id);
+                if (id.is_string() && has_string(still, id.get<std::string>()))
+                    narrowed.push_back(id);
             shows = shows && !narrowed.empty();
             *filter = std::move(narrowed);
         }
@@ -202,7 +206,8 @@ void narrow_offer(Json& document, Applier& applier, const Json* concerns, const 
                 for (const Json& area : *own)
                     if (area.is_string() && has_string(offered_areas, area.get<std::string>())) {
                         treated.push_back(area);
-                        if (!has_string(used_areas, area.get<std::string>())) used_areas.push_back(area);
+                        if (!has_string(used_areas, area.get<std::string>()))
+                            used_areas.push_back(area);
                     }
             if (treated.empty()) {
                 if (concerns)
@@ -210,8 +215,9 @@ void narrow_offer(Json& document, Applier& applier, const Json* concerns, const 
                         if ((*concerns)[k] == id)
                             applier.error("settings.not_offered",
                                           pointer_append("/settings/concerns", k),
-                                          {quote(id), " is treated only on areas the \"areas\" "
-                                                      "setting leaves out"});
+                                          {quote(id),
+                                           " is treated only on areas the \"areas\" "
+                                           "setting leaves out"});
                 continue;
             }
             concern["areas"] = std::move(treated);
@@ -220,7 +226,8 @@ void narrow_offer(Json& document, Applier& applier, const Json* concerns, const 
         }
     }
     if (kept_concerns.empty())
-        return applier.error("settings.not_offered", areas ? "/settings/areas" : "/settings/concerns",
+        return applier.error("settings.not_offered",
+                             areas ? "/settings/areas" : "/settings/concerns",
                              {"no concern is left to offer"});
 
     keep_entries(concern_list, kept_concerns);
@@ -228,13 +235,10 @@ void narrow_offer(Json& document, Applier& applier, const Json* concerns, const 
     Json* courses = member(document, "courses");
     keep_entries(courses, used_courses);
     for (const char* list : {"preparation", "during", "aftercare", "facts"})
-        narrow_filtered_texts(member(document, list), kept_concerns,
-                              used_areas);
+        narrow_filtered_texts(member(document, list), kept_concerns, used_areas);
     if (courses)
         for (Json& course : *courses)
-            narrow_filtered_texts(member(course, "notes"),
-                                  kept_concerns, used_areas);
-
+            narrow_filtered_texts(member(course, "notes"), kept_concerns, used_areas);
 }
 
 // In the clinic's order: the first is the one a patient gets whose browser asks for none of them.
@@ -274,15 +278,17 @@ Result<Json> apply_settings(const Json& ruleset, const Json& settings_file) {
             document["settings"][key]["value"] = value;
         } else {
             applier.error("settings.unknown_key", path,
-                          {quote(key), " is not a setting this rule set lets a clinic change (its "
-                                       "\"settings\" declare those it does)"});
+                          {quote(key),
+                           " is not a setting this rule set lets a clinic change (its "
+                           "\"settings\" declare those it does)"});
         }
     }
     if (!errors.empty()) return errors;
     const Json* concerns = field(*settings, "concerns");
     const Json* areas = field(*settings, "areas");
     if (concerns || areas) narrow_offer(document, applier, concerns, areas);
-    if (const Json* languages = field(*settings, "languages")) narrow_languages(document, *languages);
+    if (const Json* languages = field(*settings, "languages"))
+        narrow_languages(document, *languages);
     if (!errors.empty()) return errors;
     return document;
 }

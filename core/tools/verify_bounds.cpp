@@ -34,8 +34,8 @@ std::vector<SettingsEdge> settings_edges(const RuleSet& rules) {
             if (!bound) continue;
             (*all)[id] = *bound;
             if (setting.value.is_number() && setting.value.get<double>() == *bound) continue;
-            edges.push_back({id + " = " + number_label(*bound),
-                             settings_file(rules, Json{{id, *bound}})});
+            edges.push_back(
+                {id + " = " + number_label(*bound), settings_file(rules, Json{{id, *bound}})});
         }
     }
     if (all_min.size() > 1)

@@ -202,4 +202,8 @@ Json shrink_by(const std::function<bool(const Json&)>& fails, Json answers, cons
 
 std::size_t answered_keys(const Json& answers);
 
+// The answer key an answer error points at: the first token of its JSON Pointer, unescaped
+// ("" for the whole document).
+std::string key_of_path(const std::string& path);
+
 }  // namespace meso::verify_detail

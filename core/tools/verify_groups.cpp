@@ -59,9 +59,7 @@ Json group_view(const Json& result, const AnswerSpace& space, const RuleSet& rul
     }
     Json errors = Json::array();
     for (const Json& error : result.value("errors", Json::array())) {
-        const std::string path = error.value("path", "");
-        const std::size_t slash = path.find('/', 1);
-        const std::string key = path.size() > 1 ? path.substr(1, slash - 1) : "";
+        const std::string key = key_of_path(error.value("path", ""));
         if (owned(key) || space.group_of_key(key) == AnswerSpace::none) errors.push_back(error);
     }
     out["errors"] = std::move(errors);

@@ -5,9 +5,7 @@
 #include "core/tools/verify_detail.hpp"
 
 namespace meso::verify_detail {
-namespace {
 
-// The answer key an answer error points at: the first token of its JSON Pointer.
 std::string key_of_path(const std::string& path) {
     if (path.size() < 2 || path[0] != '/') return "";
     const std::size_t end = path.find('/', 1);
@@ -23,6 +21,8 @@ std::string key_of_path(const std::string& path) {
     }
     return out;
 }
+
+namespace {
 
 std::size_t finding_index(const RuleSet& rules, const std::string& id) {
     for (std::size_t i = 0; i < rules.findings.size(); ++i)

@@ -24,6 +24,7 @@
 #include "core/logic/program.hpp"
 #include "core/ruleset/describe.hpp"
 #include "core/ruleset/ruleset.hpp"
+#include "core/ruleset/settings_file.hpp"
 #include "core/screen/answers.hpp"
 #include "core/screen/screen.hpp"
 #include "core/tools/decision_table.hpp"
@@ -141,6 +142,16 @@ inline std::string fuzz_ruleset(std::string_view text) {
         return "a session differs from screen() with every question answered";
     (void)plan_ics(*rules, full, answered);
     return "";
+}
+
+// A clinic's settings file (JSON text) applied to `ruleset`: refused with errors that say what
+// and where, or a rule set that holds every promise fuzz_ruleset checks.
+inline std::string fuzz_settings(const Json& ruleset, std::string_view text) {
+    auto settings = parse_json(text);
+    if (!settings) return check_errors(settings.errors(), "parse_json(settings)");
+    auto applied = apply_settings(ruleset, *settings);
+    if (!applied) return check_errors(applied.errors(), "apply_settings");
+    return fuzz_ruleset(applied->dump());
 }
 
 // --- fuzz_session: a stream of operations on a Session ------------------------------------------

@@ -3,7 +3,7 @@
 # (default 60).
 #   bash tests/fuzz/run.sh                      # the bounded run of the test command
 #   FUZZ_SECONDS=3600 bash tests/fuzz/run.sh    # a longer run
-#   bash tests/fuzz/run.sh logic                # only some targets: logic ruleset session json
+#   bash tests/fuzz/run.sh logic                # only some targets: logic ruleset session json settings
 # The corpus grows in build/fuzz/corpus/<target> (seeded from build/fuzz/seeds/<target>); a crash
 # is written to build/fuzz/artifacts/<target>/ and fails the run. Copy it into
 # tests/fuzz/regressions/<target>/ so that meso_unit replays it from then on.
@@ -13,7 +13,7 @@ export NODE_PATH=/usr/share/nodejs
 
 seconds=${FUZZ_SECONDS:-60}
 build=${FUZZ_BUILD:-build/fuzz}
-targets=("${@:-logic ruleset session json}")
+targets=("${@:-logic ruleset session json settings}")
 targets=(${targets[*]})
 
 if [[ ! -f $build/CMakeCache.txt ]]; then

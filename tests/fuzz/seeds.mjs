@@ -1,6 +1,7 @@
 // Writes the seed corpora of the fuzz targets into OUT/{logic,ruleset,session,json}/:
 //   logic   - every JsonLogic conformance case and every condition of the rule sets, as RULE\0DATA
 //   ruleset - rules/mesotherapy.json and tests/rulesets/*.json
+//   settings - rules/settings.example.json, whole and one setting at a time
 //   session - the golden cases' answers (tests/cases/*.json) as fuzz_session operation streams
 //   json    - every file of rules/, tests/cases/, tests/rulesets/ and the conformance suite, as is
 //             (the corpus of the differential test in tests/unit/unit-json-text.cpp)
@@ -66,6 +67,11 @@ writeCorpus('logic', logicSeeds);
 
 // --- ruleset -----------------------------------------------------------------------------------
 writeCorpus('ruleset', ruleSetPaths.map(p => readFileSync(p)));
+
+// --- settings: the example clinic, and each of its settings alone ---------------------------------
+const example = readJson(join(root, 'rules', 'settings.example.json'));
+writeCorpus('settings', [example, ...Object.entries(example.settings)
+    .map(([key, value]) => ({ ...example, settings: { [key]: value } }))].map(file => JSON.stringify(file)));
 
 // --- session -----------------------------------------------------------------------------------
 // Mirrors harness.hpp: keys are minimal.json's question ids then "", "__proto__", "constructor",

@@ -28,8 +28,7 @@ std::string success(Json value) {
 }
 
 // The rule set document with the settings applied, or the reply that says why not.
-meso::Result<Json> clinic_json(const std::string& rules_text,
-                                   const std::string& settings_text) {
+meso::Result<Json> clinic_json(const std::string& rules_text, const std::string& settings_text) {
     auto document = meso::parse_json(rules_text);
     if (!document || settings_text.empty()) return document;
     auto settings = meso::parse_json(settings_text);
@@ -74,8 +73,8 @@ std::string table(const std::string& rules_text, const std::string& settings_tex
                   const std::string& lang) {
     auto rules = clinic_rules(rules_text, settings_text);
     if (!rules) return failure(rules.errors());
-    const bool known = std::find(rules->languages.begin(), rules->languages.end(), lang) !=
-                       rules->languages.end();
+    const bool known =
+        std::find(rules->languages.begin(), rules->languages.end(), lang) != rules->languages.end();
     const std::string chosen = known ? lang : rules->default_language;
     return success(meso::decision_table(*rules, chosen));
 }

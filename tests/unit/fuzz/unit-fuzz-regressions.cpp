@@ -66,3 +66,15 @@ TEST_CASE("fuzz regressions: fuzz_session inputs") {
         CHECK(meso::fuzz::fuzz_session(rules, read_bytes(file)) == "");
     }
 }
+
+TEST_CASE("fuzz regressions: fuzz_settings inputs") {
+    auto rules =
+        meso::parse_json(read_bytes(fs::path(MESO_SOURCE_DIR) / "rules" / "mesotherapy.json"));
+    REQUIRE(rules.ok());
+    const auto files = inputs("settings");
+    CHECK_FALSE(files.empty());
+    for (const fs::path& file : files) {
+        CAPTURE(file.filename().string());
+        CHECK(meso::fuzz::fuzz_settings(*rules, read_bytes(file)) == "");
+    }
+}

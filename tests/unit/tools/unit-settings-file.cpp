@@ -190,9 +190,7 @@ TEST_CASE("clinic settings: refused with the path of the problem in the settings
         CHECK(e.code == "settings.not_offered");
         CHECK(e.path == "/settings/concerns/1");
     }
-    SUBCASE("not an object") {
-        CHECK(only_error(Json::array()).code == "settings.wrong_type");
-    }
+    SUBCASE("not an object") { CHECK(only_error(Json::array()).code == "settings.wrong_type"); }
 }
 
 TEST_CASE("clinic settings: verify's edges move each bounded setting to its min and its max") {
@@ -212,4 +210,20 @@ TEST_CASE("clinic settings: verify's edges move each bounded setting to its min 
     // Each edge is a settings file the rule set accepts.
     for (const SettingsEdge& edge : settings_edges(*rules))
         CHECK_MESSAGE(apply_settings(default_rules(), edge.settings_file).ok(), edge.label);
+}
+
+TEST_CASE("clinic settings: the patient's engine and the staff's tools screen alike") {
+    // The patient's page applies settings without the tools' clean-up of unused translations;
+    // that clean-up must change nothing a screening shows.
+    const Json settings = example_settings();
+    auto patient_document = apply_settings(default_rules(), settings);
+    REQUIRE(patient_document.ok());
+    auto patient = load_ruleset(*patient_document);
+    REQUIRE(patient.ok());
+    const RuleSet tools = load_with(settings);
+    for (const char* drink : {"2026-11-20", "2026-11-23", "2026-11-27"}) {
+        CAPTURE(drink);
+        CHECK(screen_json(*patient, answers_with_drink(drink)) ==
+              screen_json(tools, answers_with_drink(drink)));
+    }
 }
