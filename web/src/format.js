@@ -13,12 +13,17 @@ export function isIsoDate(text) {
     return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
 
+// The engine writes English dates day first, "23 November 2026" (core/base/date.cpp), in the
+// texts it words; the widget's own dates must read the same (rules/DOMAIN.md: the same in the
+// CLI and the widget), not "November 23, 2026" beside them.
+const dateLocale = (lang) => (lang === 'en' ? 'en-GB' : lang);
+
 export function formatDate(lang, iso, long = false) {
     if (!isIsoDate(iso)) return String(iso ?? '');
     const options = long
         ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
         : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-    return new Intl.DateTimeFormat(lang, options).format(new Date(`${iso}T00:00:00Z`));
+    return new Intl.DateTimeFormat(dateLocale(lang), options).format(new Date(`${iso}T00:00:00Z`));
 }
 
 function rangeWith(format, min, max) {
