@@ -336,35 +336,92 @@ std::size_t index_in(const std::vector<std::size_t>& list, std::size_t g) {
     return static_cast<std::size_t>(std::find(list.begin(), list.end(), g) - list.begin());
 }
 
-}  // namespace
+// One check_all run: what its passes share (the groups, their classes, the checker) and what
+// they remember between classes so that nothing is screened twice.
+class Search {
+public:
+    Search(const std::vector<GroupSpace>& groups, Screener& screener, unsigned threads)
+        : groups_(groups),
+          screener_(screener),
+          classes_(classes_of(groups)),
+          all_members_(joined(classes_, groups)),
+          checker_(screener, neutral_of(groups), threads) {}
 
-void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsigned threads,
-               VerifyReport& report) {
-    const RuleSet& rules = screener.rules();
-    const std::size_t n = groups.size();
-    const Classes classes = classes_of(groups);
-    const std::vector<std::size_t>& members = classes.members;
-    auto member = [&](std::size_t g) { return index_in(members, g) < members.size(); };
-    const GroupSpace all_members = joined(classes, groups);
+    // No questions: one screening says it all.
+    void empty() {
+        going_ = checker_.batch(1, [](std::size_t, auto&) { return Json::object(); });
+    }
 
-    Json neutral = Json::object();
-    for (const GroupSpace& group : groups) neutral.update(group.values[group.neutral].answers);
-    Checker checker(screener, neutral, threads);
-    bool going = true;
-    if (n == 0)  // no questions: one screening says it all
-        going = checker.batch(1, [](std::size_t, auto&) { return Json::object(); });
+    // Every value of a group against every outcome of the others it can tell apart: the groups
+    // outside the classes at once, then each class's members against that class.
+    void values_against_outcomes() {
+        const std::size_t n = groups_.size();
+        const std::vector<std::size_t>& members = classes_.members;
+        for (std::size_t g = 0; g < n && going_; ++g) {
+            if (member(g)) continue;
+            OthersFold fold;
+            for (std::size_t h = 0; h < n; ++h)
+                if (h != g && !member(h)) fold.add(groups_[h]);
+            if (!members.empty()) fold.add(all_members_);
+            going_ = against_states(g, 0, groups_[g], nullptr, fold);
+        }
+        if (members.empty() || !going_) return;
+        OthersFold outside;  // the groups outside the classes, once
+        for (std::size_t h = 0; h < n; ++h)
+            if (!member(h)) outside.add(groups_[h]);
+        for (std::size_t c = 0; c < classes_.classes.size() && going_; ++c)
+            for (std::size_t m = 0; m < members.size() && going_; ++m) {
+                OthersFold fold = outside;
+                for (std::size_t o = 0; o < members.size(); ++o)
+                    if (o != m) fold.add(classes_.classes[c].members[o]);
+                going_ = against_states(members[m], c, classes_.classes[c].members[m],
+                                        &classes_.classes[c].origins[m], fold);
+            }
+    }
+
+    // Every value of a group against every value of another, the rest neutral: this sees two
+    // groups' specific findings and plan together, beyond what their outcomes say. A pair with
+    // a neutral value is a value against the others all neutral: screened above.
+    void pairs_of_values() {
+        const std::size_t n = groups_.size();
+        std::vector<const GroupSpace*> views;
+        for (const GroupSpace& group : groups_) views.push_back(&group);
+        pairs(views, std::vector<const std::vector<std::size_t>*>(n, nullptr), false);
+        for (const Class& c : classes_.classes) {
+            std::vector<const std::vector<std::size_t>*> origins(n, nullptr);
+            for (std::size_t m = 0; m < classes_.members.size(); ++m) {
+                views[classes_.members[m]] = &c.members[m];
+                origins[classes_.members[m]] = &c.origins[m];
+            }
+            pairs(views, origins, true);
+        }
+    }
+
+    void report(VerifyReport& report) {
+        report.complete = report.complete && going_;
+        checker_.report(report);
+    }
+
+private:
+    static Json neutral_of(const std::vector<GroupSpace>& groups) {
+        Json neutral = Json::object();
+        for (const GroupSpace& group : groups) neutral.update(group.values[group.neutral].answers);
+        return neutral;
+    }
+
+    bool member(std::size_t g) const {
+        return index_in(classes_.members, g) < classes_.members.size();
+    }
 
     // Screens every value of `group` (values[i] is the group's origin[i]) against the states
     // `fold` gives, merged as that value can tell them apart (by its own dates: values with the
-    // same dates share them); with `seen`, a value meets a state it met in another class once.
-    using Seen = std::set<std::tuple<std::size_t, std::size_t, std::size_t,
-                                     std::vector<std::int64_t>, std::array<std::int64_t, 12>>>;
-    Seen seen;
-    auto against_states = [&](std::size_t g, std::size_t place, const GroupSpace& group,
-                              const std::vector<std::size_t>* origin, const OthersFold& fold) {
+    // same dates share them); with `origin`, a value meets a state it met in another class once.
+    bool against_states(std::size_t g, std::size_t place, const GroupSpace& group,
+                        const std::vector<std::size_t>* origin, const OthersFold& fold) {
+        const RuleSet& rules = screener_.rules();
         std::map<std::vector<std::int64_t>, std::vector<std::size_t>> by_points;
         for (std::size_t i = 0; i < group.values.size(); ++i)
-            by_points[points_of(group.values[i].outcome, rules, screener.today())].push_back(i);
+            by_points[points_of(group.values[i].outcome, rules, screener_.today())].push_back(i);
         std::vector<std::vector<OthersState>> kept;  // the states the jobs point into
         kept.reserve(by_points.size() * 3);
         std::vector<std::pair<std::size_t, const OthersState*>> jobs;
@@ -376,49 +433,22 @@ void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsign
                 if (!states[h]) states[h] = &kept.emplace_back(fold.states(points, hidden));
                 for (const OthersState& state : *states[h])
                     if (!origin ||
-                        seen.emplace(g, (*origin)[i], h, points, state.outcome.key()).second)
+                        seen_.emplace(g, (*origin)[i], h, points, state.outcome.key()).second)
                         jobs.emplace_back(i, &state);
             }
         }
-        return checker.batch(jobs.size(), [&](std::size_t k, auto& order) {
+        return checker_.batch(jobs.size(), [&](std::size_t k, auto& order) {
             order = {0, g, place, k};
             Json answers = jobs[k].second->answers;
             answers.update(group.values[jobs[k].first].answers);
             return answers;
         });
-    };
-
-    // Every value of a group against every outcome of the others it can tell apart.
-    for (std::size_t g = 0; g < n && going; ++g) {
-        if (member(g)) continue;
-        OthersFold fold;
-        for (std::size_t h = 0; h < n; ++h)
-            if (h != g && !member(h)) fold.add(groups[h]);
-        if (!members.empty()) fold.add(all_members);
-        going = against_states(g, 0, groups[g], nullptr, fold);
-    }
-    if (!members.empty() && going) {
-        OthersFold outside;  // the groups outside the classes, once
-        for (std::size_t h = 0; h < n; ++h)
-            if (!member(h)) outside.add(groups[h]);
-        for (std::size_t c = 0; c < classes.classes.size() && going; ++c)
-            for (std::size_t m = 0; m < members.size() && going; ++m) {
-                OthersFold fold = outside;
-                for (std::size_t o = 0; o < members.size(); ++o)
-                    if (o != m) fold.add(classes.classes[c].members[o]);
-                going = against_states(members[m], c, classes.classes[c].members[m],
-                                       &classes.classes[c].origins[m], fold);
-            }
     }
 
-    // Every value of a group against every value of another, the rest neutral: this sees two
-    // groups' specific findings and plan together, beyond what their outcomes say.
-    // A pair with a neutral value is a value against the others all neutral: screened above.
     // `views[g]` is group g as a class sees it, `origins[g]` its values' indexes in the group.
-    std::set<std::array<std::size_t, 4>> paired_before;
-    auto pairs = [&](const std::vector<const GroupSpace*>& views,
-                     const std::vector<const std::vector<std::size_t>*>& origins,
-                     bool only_members) {
+    void pairs(const std::vector<const GroupSpace*>& views,
+               const std::vector<const std::vector<std::size_t>*>& origins, bool only_members) {
+        const std::size_t n = groups_.size();
         auto origin = [&](std::size_t g, std::size_t i) {
             return origins[g] ? (*origins[g])[i] : i;
         };
@@ -426,8 +456,8 @@ void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsign
         for (std::size_t g = 0; g < n; ++g)
             for (std::size_t i = 0; i < views[g]->values.size(); ++i)
                 if (views[g]->values[i].paired && i != views[g]->neutral) paired[g].push_back(i);
-        for (std::size_t a = 0; a < n && going; ++a)
-            for (std::size_t b = a + 1; b < n && going; ++b) {
+        for (std::size_t a = 0; a < n && going_; ++a)
+            for (std::size_t b = a + 1; b < n && going_; ++b) {
                 if (only_members ? !member(a) && !member(b) : member(a) || member(b)) continue;
                 Json rest = Json::object();
                 for (std::size_t h = 0; h < n; ++h)
@@ -436,9 +466,9 @@ void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsign
                 for (const std::size_t i : paired[a])
                     for (const std::size_t j : paired[b])
                         if (!only_members ||
-                            paired_before.insert({a, origin(a, i), b, origin(b, j)}).second)
+                            paired_before_.insert({a, origin(a, i), b, origin(b, j)}).second)
                             jobs.emplace_back(i, j);
-                going = checker.batch(jobs.size(), [&](std::size_t k, auto& order) {
+                going_ = checker_.batch(jobs.size(), [&](std::size_t k, auto& order) {
                     const auto [i, j] = jobs[k];
                     order = {1, a * n + b, origin(a, i), origin(b, j)};
                     Json answers = rest;
@@ -447,21 +477,30 @@ void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsign
                     return answers;
                 });
             }
-    };
-    std::vector<const GroupSpace*> views;
-    for (const GroupSpace& group : groups) views.push_back(&group);
-    pairs(views, std::vector<const std::vector<std::size_t>*>(n, nullptr), false);
-    for (const Class& c : classes.classes) {
-        std::vector<const std::vector<std::size_t>*> origins(n, nullptr);
-        for (std::size_t m = 0; m < members.size(); ++m) {
-            views[members[m]] = &c.members[m];
-            origins[members[m]] = &c.origins[m];
-        }
-        pairs(views, origins, true);
     }
 
-    report.complete = report.complete && going;
-    checker.report(report);
+    using Seen = std::set<std::tuple<std::size_t, std::size_t, std::size_t,
+                                     std::vector<std::int64_t>, std::array<std::int64_t, 12>>>;
+
+    const std::vector<GroupSpace>& groups_;
+    Screener& screener_;
+    const Classes classes_;
+    const GroupSpace all_members_;
+    Checker checker_;
+    Seen seen_;
+    std::set<std::array<std::size_t, 4>> paired_before_;
+    bool going_ = true;
+};
+
+}  // namespace
+
+void check_all(const std::vector<GroupSpace>& groups, Screener& screener, unsigned threads,
+               VerifyReport& report) {
+    Search search(groups, screener, threads);
+    if (groups.empty()) search.empty();
+    search.values_against_outcomes();
+    search.pairs_of_values();
+    search.report(report);
 }
 
 }  // namespace meso::verify_detail
