@@ -61,8 +61,8 @@ export function splitRuleSet(rules) {
     const structure = {
         ...whole,
         settings: Object.fromEntries(Object.entries(whole.settings || {})
-            .map(([id, { text, sources, ...setting }]) => [id, setting])),
-        sources: Object.fromEntries(Object.entries(whole.sources || {}).map(([id, { file, ...source }]) => [id, source])),
+            .map(([id, { text: _text, sources: _sources, ...setting }]) => [id, setting])),
+        sources: Object.fromEntries(Object.entries(whole.sources || {}).map(([id, { file: _file, ...source }]) => [id, source])),
     };
     const cited = stringsIn(structure);
     const clinicOnly = Object.values(whole.settings || {}).map((setting) => setting.text);

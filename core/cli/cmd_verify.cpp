@@ -38,8 +38,11 @@ void print_report(const std::string& path, const RuleSet& rules, const VerifyRep
 }
 
 // One line per edge, and the counter-examples of any edge that fails.
-void print_edges(const std::vector<EdgeReport>& edges) {
-    std::cout << "  settings at the edges of their bounds (" << edges.size() << "):\n";
+void print_edges(const std::vector<EdgeReport>& edges, double seconds) {
+    char took[32];
+    std::snprintf(took, sizeof took, "%.2f", seconds);
+    std::cout << "  settings at the edges of their bounds (" << edges.size() << " proofs in "
+              << took << " s):\n";
     for (const EdgeReport& edge : edges) {
         const VerifyReport& r = edge.report;
         std::cout << "    " << edge.edge.label << ": "
@@ -68,15 +71,18 @@ int run_verify(const std::vector<std::string>& words) {
     auto rules = load_rules(path, settings_path);
     if (!rules) return Exit::invalid_input;
 
+    const auto since = [](auto start) {
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
     const auto start = std::chrono::steady_clock::now();
     const VerifyOptions options{*today};
     const VerifyReport report = verify_ruleset(*rules, options);
+    const double seconds = since(start);  // the defaults' proof, which "checked" counts
     // A clinic's own file is proved as it is; the rule set alone is proved for every clinic.
     const std::vector<EdgeReport> edges = settings_path || args.has_flag("--defaults-only")
                                               ? std::vector<EdgeReport>{}
                                               : verify_edges(*rules, options);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double all_seconds = since(start);
     bool proved = report.proved();
     for (const EdgeReport& edge : edges) proved = proved && edge.report.proved();
 
@@ -84,6 +90,7 @@ int run_verify(const std::vector<std::string>& words) {
         Json json = report.to_json();
         json["proved"] = proved;
         json["seconds"] = seconds;
+        json["all_seconds"] = all_seconds;  // with the edges
         Json edge_json = Json::array();
         for (const EdgeReport& edge : edges) {
             Json one = edge.report.to_json();
@@ -95,7 +102,7 @@ int run_verify(const std::vector<std::string>& words) {
         std::cout << json.dump(2) << '\n';
     } else {
         print_report(path, *rules, report, seconds);
-        if (!edges.empty()) print_edges(edges);
+        if (!edges.empty()) print_edges(edges, all_seconds - seconds);
         if (!edges.empty() && proved)
             std::cout << "  proved at every edge of the settings' bounds too\n";
     }
