@@ -1,5 +1,7 @@
 #include "core/screen/screen.hpp"
 
+#include <algorithm>
+
 #include "core/json/write.hpp"
 
 #include "core/screen/plan.hpp"
@@ -49,7 +51,80 @@ Json options_json(const RuleSet& rules, const std::string& lang,
     return out;
 }
 
+Json question_texts_json(const QuestionTexts& texts) {
+    Json entry;
+    entry["text"] = texts.text;
+    if (!texts.help.empty()) entry["help"] = texts.help;
+    return entry;
+}
+
+Json progress_json(const RuleSet& rules, const ScreenResult& form) {
+    std::size_t required = 0;
+    for (const std::string& id : form.visible) required += rules.question(id)->required ? 1 : 0;
+    Json out;
+    out["answered"] = required - form.missing.size();
+    out["required"] = required;
+    return out;
+}
+
+// The ids of `from` that `without` lacks, in the order of `from`.
+std::vector<std::string> minus(const std::vector<std::string>& from,
+                               const std::vector<std::string>& without) {
+    std::vector<std::string> out;
+    for (const std::string& id : from)
+        if (std::find(without.begin(), without.end(), id) == without.end()) out.push_back(id);
+    return out;
+}
+
+// The entries of `after` that `before` lacks or holds otherwise.
+template <class Value>
+std::map<std::string, Value> changed_entries(const std::map<std::string, Value>& before,
+                                             const std::map<std::string, Value>& after) {
+    std::map<std::string, Value> out;
+    for (const auto& [id, value] : after) {
+        const auto was = before.find(id);
+        if (was == before.end() || !(was->second == value)) out.emplace(id, value);
+    }
+    return out;
+}
+
+Json question_texts_json(const std::map<std::string, QuestionTexts>& texts) {
+    Json out = Json::object();
+    for (const auto& [id, question] : texts) out[id] = question_texts_json(question);
+    return out;
+}
+
 }  // namespace
+
+Json form_json(const RuleSet& rules, const ScreenInput& input, const ScreenResult& form) {
+    Json out;
+    out["status"] = meso::to_string(form.status);
+    out["visible"] = form.visible;
+    out["missing"] = form.missing;
+    out["errors"] = errors_json(form.errors);
+    out["question_texts"] = question_texts_json(form.question_texts);
+    out["options"] = options_json(rules, detail::resolve_lang(rules, input.lang), form.options);
+    out["progress"] = progress_json(rules, form);
+    return out;
+}
+
+Json form_changes(const RuleSet& rules, const ScreenInput& input, const ScreenResult& before,
+                  const ScreenResult& after) {
+    Json out;
+    out["status"] = meso::to_string(after.status);
+    out["progress"] = progress_json(rules, after);
+    out["shown"] = minus(after.visible, before.visible);
+    out["hidden"] = minus(before.visible, after.visible);
+    if (after.visible != before.visible) out["visible"] = after.visible;
+    if (after.missing != before.missing) out["missing"] = after.missing;
+    if (after.errors != before.errors) out["errors"] = errors_json(after.errors);
+    const auto texts = changed_entries(before.question_texts, after.question_texts);
+    if (!texts.empty()) out["question_texts"] = question_texts_json(texts);
+    const auto options = changed_entries(before.options, after.options);
+    if (!options.empty())
+        out["options"] = options_json(rules, detail::resolve_lang(rules, input.lang), options);
+    return out;
+}
 
 ScreenResult screen(const RuleSet& rules, const ScreenInput& input, logic::Budget* budget) {
     std::size_t evaluations = 0;
@@ -83,15 +158,7 @@ Json ScreenResult::to_json(const RuleSet& rules, const ScreenInput& input, bool 
         out["disclaimer"] = rules.text(lang, "disclaimer");
     }
     out["visible"] = visible;
-    if (wording) {
-        Json texts = Json::object();
-        for (const auto& [id, question] : question_texts) {
-            Json& entry = texts[id];
-            entry["text"] = question.text;
-            if (!question.help.empty()) entry["help"] = question.help;
-        }
-        out["question_texts"] = std::move(texts);
-    }
+    if (wording) out["question_texts"] = question_texts_json(question_texts);
     out["missing"] = missing;
     out["errors"] = errors_json(errors);
     out["ignored"] = ignored;

@@ -78,6 +78,7 @@ struct PlanResult {
 struct QuestionTexts {
     std::string text;
     std::string help;  // "" when the question has none
+    bool operator==(const QuestionTexts&) const = default;
 };
 
 struct ScreenResult {
@@ -112,6 +113,20 @@ Status screen_status(const RuleSet& rules, const ScreenInput& input);
 // the clinic's name, address and phone when set. Empty when the plan has no dates.
 std::string plan_ics(const RuleSet& rules, const ScreenResult& result, const ScreenInput& input);
 
+// A form's state as JSON: the keys of the result that a form reads after each answer, "status",
+// "visible", "missing", "errors", "question_texts" and "options", as to_json() writes them, and
+// "progress": {"answered", "required"}, the required questions shown and how many of them hold a
+// valid answer. `form` is a result from Session::form() (or any ScreenResult).
+Json form_json(const RuleSet& rules, const ScreenInput& input, const ScreenResult& form);
+
+// What one change did to a form, for a face that keeps the last state (the widget): "status" and
+// "progress" always, "shown" and "hidden" (question ids, in asking order), and of "visible",
+// "missing", "errors" the whole new value only when it changed, of "question_texts" and "options"
+// only the questions whose entry is new or changed. Applied to form_json(before) it gives
+// form_json(after), less the entries of hidden questions, which the face drops.
+Json form_changes(const RuleSet& rules, const ScreenInput& input, const ScreenResult& before,
+                  const ScreenResult& after);
+
 // Incremental screening for a form: set one answer, get the new state. Only conditions that read
 // a changed key (or a key whose visibility changed) are evaluated again. Gives results identical
 // to screen() on the same answers (tests hold it to that).
@@ -130,7 +145,11 @@ public:
     void reset();
     void set_lang(std::string lang);
 
+    // The whole result, built on first use after a change: a form after each answer needs only
+    // form(), and the texts of the findings and the plan are built when something asks.
     const ScreenResult& result() const;
+    // result() without findings and plan (detail::Assembly::form): kept up to date by every change.
+    const ScreenResult& form() const;
     const Json& answers() const;
     const ScreenInput& input() const;
     const RuleSet& rules() const;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 
 #include "core/screen/answers.hpp"
 #include "core/screen/screen.hpp"
@@ -23,14 +24,40 @@ struct Session::State {
     const detail::Dependencies& dependencies() const { return prepared->dependencies; }
     ScreenInput input;
     detail::Evaluation evaluation;
-    ScreenResult result;
+    // The whole result, kept until the next change. Not copied with the State: set() copies the
+    // State for every answer, and the copy's first change would drop it anyway.
+    struct Cache {
+        std::optional<ScreenResult> value;
+        Cache() = default;
+        Cache(const Cache&) {}
+        Cache(Cache&&) = default;
+        Cache& operator=(const Cache&) {
+            value.reset();
+            return *this;
+        }
+        Cache& operator=(Cache&&) = default;
+        ~Cache() = default;
+    };
+
+    ScreenResult form;  // after every change
+    mutable Cache full;
     std::size_t evaluations = 0;
+
+    void assemble() {
+        form = detail::assemble(*rules, input, evaluation, detail::Assembly::form);
+        full.value.reset();
+    }
+
+    const ScreenResult& result() const {
+        if (!full.value) full.value = detail::assemble(*rules, input, evaluation);
+        return *full.value;
+    }
 
     void evaluate_everything() {
         evaluations = 0;
         logic::Budget budget;
         evaluation = detail::evaluate_all(*rules, dependencies(), input, evaluations, budget);
-        result = detail::assemble(*rules, input, evaluation);
+        assemble();
     }
 
     // Walks the questions in evaluation order carrying the set of keys whose effective value
@@ -77,7 +104,7 @@ struct Session::State {
             detail::evaluate_finding(set.findings[i], evaluation.effective, context, input.today,
                                      evaluation.findings[i], evaluations);
         }
-        result = detail::assemble(set, input, evaluation);
+        assemble();
     }
 
     // Screening policy, the same for every face: a choice that the question offered and offers no
@@ -160,10 +187,11 @@ void Session::reset() {
 void Session::set_lang(std::string lang) {
     state_->input.lang = std::move(lang);
     state_->evaluations = 0;
-    state_->result = detail::assemble(*state_->rules, state_->input, state_->evaluation);
+    state_->assemble();
 }
 
-const ScreenResult& Session::result() const { return state_->result; }
+const ScreenResult& Session::result() const { return state_->result(); }
+const ScreenResult& Session::form() const { return state_->form; }
 const Json& Session::answers() const { return state_->input.answers; }
 const ScreenInput& Session::input() const { return state_->input; }
 const RuleSet& Session::rules() const { return *state_->rules; }

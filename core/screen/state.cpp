@@ -150,8 +150,8 @@ Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
     return out;
 }
 
-ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
-                      const Evaluation& evaluation) {
+ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation,
+                      Assembly assembly) {
     ScreenResult result;
     const std::string lang = resolve_lang(rules, input.lang);
     const TextParams params = base_text_params(rules, input.today);
@@ -184,7 +184,7 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
         for (const Error& error : state.errors)
             for (Error& shown : finding_error_on_answers(rules, lang, input, evaluation, i, error))
                 result.errors.push_back(std::move(shown));
-        if (!state.fires) continue;
+        if (!state.fires || assembly == Assembly::form) continue;
         TextParams own = params;
         if (state.earliest) own["earliest"] = state.earliest->iso();
         result.findings.push_back(FindingResult{
@@ -195,7 +195,7 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input,
     result.status = evaluation_status(rules, evaluation);
     // A question whose own text cannot be worked out is not one to answer on.
     if (!param_errors.empty()) result.status = Status::incomplete;
-    if (!plannable(result.status)) return result;
+    if (!plannable(result.status) || assembly == Assembly::form) return result;
     result.earliest_start = earliest_start(input, evaluation.effective, result.findings);
     result.plan =
         build_plan(rules, lang,

@@ -69,7 +69,13 @@ Json effective_before(const RuleSet& rules, const Dependencies& dependencies,
 Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
                         const ScreenInput& input, std::size_t& evaluations, logic::Budget& budget);
 
-ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation);
+// How much of a ScreenResult to build: `form` is what a form needs after each answer (status,
+// visible, missing, errors, question_texts, options, ignored), without the findings' texts and the
+// plan, which only the result view reads.
+enum class Assembly { full, form };
+
+ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation,
+                      Assembly assembly = Assembly::full);
 
 // Errors or missing answers give `incomplete` whatever the findings; otherwise the most severe
 // finding wins (ineligible > postpone > consult), and no finding at all gives `eligible`.

@@ -42,7 +42,7 @@ const faces = {
             const [key, value] = c.steps.at(-1);
             return stopsBeforeScreening(c.expect)
                 ? { errors: mesoErrors(() => session.set(key, value)), after: session.result() }
-                : { result: session.set(key, value) };
+                : { result: (session.set(key, value), session.result()) };
         } finally {
             session.dispose();
         }

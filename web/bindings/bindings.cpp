@@ -155,6 +155,8 @@ public:
         pick_ = [owner](const std::string& l) { return owner.pick(l); };
     }
 
+    // set and clear answer with what the change did to the form (meso::form_changes); reset and
+    // setLang with the whole form (meso::form_json), as every text or answer may be new.
     std::string set(const std::string& key, const std::string& value_text) {
         if (!session_) return error_;
         auto value = meso::parse_json(value_text, meso::answer_limits);
@@ -163,28 +165,32 @@ public:
             for (meso::Error& e : errors) e.path = meso::pointer_append("", key) + e.path;
             return failure(errors);
         }
+        const meso::ScreenResult before = session_->form();
         session_->set(key, *value);
-        return result();
+        return success(
+            meso::form_changes(session_->rules(), session_->input(), before, session_->form()));
     }
 
-    std::string clear(const std::string& key) {
-        if (!session_) return error_;
-        session_->clear(key);
-        return result();
-    }
+    std::string clear(const std::string& key) { return set(key, "null"); }
 
     std::string reset() {
         if (!session_) return error_;
         session_->reset();
-        return result();
+        return form();
     }
 
     std::string set_lang(const std::string& lang) {
         if (!session_) return error_;
         session_->set_lang(pick_(lang));
-        return result();
+        return form();
     }
 
+    std::string form() const {
+        if (!session_) return error_;
+        return success(meso::form_json(session_->rules(), session_->input(), session_->form()));
+    }
+
+    // The whole result: built here, on the first call after a change.
     std::string result() const {
         if (!session_) return error_;
         return success(result_json(session_->rules(), session_->result(), session_->input()));
@@ -243,6 +249,7 @@ EMSCRIPTEN_BINDINGS(meso_core) {
         .function("clear", &SessionHandle::clear)
         .function("reset", &SessionHandle::reset)
         .function("setLang", &SessionHandle::set_lang)
+        .function("form", &SessionHandle::form)
         .function("result", &SessionHandle::result)
         .function("answers", &SessionHandle::answers)
         .function("ics", &SessionHandle::ics)

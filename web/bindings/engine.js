@@ -42,17 +42,44 @@ function asJsonText(value) {
     return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+// A session keeps the form's state, `form` ({status, visible, missing, errors, question_texts,
+// options, progress}), up to date from what each answer changed; the whole result, with findings
+// and plan, is built only when result() asks for it.
 class MesoSession {
-    constructor(raw) { this._raw = raw; }
-    set(key, value) { return call(() => this._raw.set(String(key), JSON.stringify(value === undefined ? null : value))); }
-    clear(key) { return call(() => this._raw.clear(String(key))); }
-    reset() { return call(() => this._raw.reset()); }
-    setLang(lang) { return call(() => this._raw.setLang(String(lang))); }
+    constructor(raw) {
+        this._raw = raw;
+        this.form = null;
+    }
+    /** Sets one answer; returns what it changed (status, progress, shown, hidden, and what else changed). */
+    set(key, value) { return this._changed(call(() => this._raw.set(String(key), JSON.stringify(value === undefined ? null : value)))); }
+    clear(key) { return this._changed(call(() => this._raw.clear(String(key)))); }
+    reset() { return this._whole(call(() => this._raw.reset())); }
+    setLang(lang) { return this._whole(call(() => this._raw.setLang(String(lang)))); }
+    refresh() { return this._whole(call(() => this._raw.form())); }
     result() { return call(() => this._raw.result()); }
     answers() { return call(() => this._raw.answers()); }
     // The calendar's DTSTAMP is the real time: JS reads the clock, the engine never does.
     ics(now = new Date()) { return call(() => this._raw.ics(now.toISOString())); }
     dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
+    _whole(form) {
+        this.form = form;
+        return form;
+    }
+    // A new form object, and new parts where they changed: a face may keep what it worked out
+    // from a part for as long as that part is the same object.
+    _changed(change) {
+        // Object.assign, not spread: Emscripten's JS optimizer (acorn, 3.1.6) cannot walk a spread.
+        const form = Object.assign({}, this.form, { status: change.status, progress: change.progress });
+        for (const key of ['visible', 'missing', 'errors']) if (key in change) form[key] = change[key];
+        for (const key of ['question_texts', 'options']) {
+            if (!change.hidden.length && !(key in change)) continue;
+            const part = Object.assign({}, form[key], change[key]);
+            for (const id of change.hidden) delete part[id];
+            form[key] = part;
+        }
+        this.form = form;
+        return change;
+    }
 }
 
 class MesoRuleSet {
@@ -66,7 +93,7 @@ class MesoRuleSet {
         const raw = guard(() => new Module._Session(this._raw, String(today), String(lang || '')));
         const session = new MesoSession(raw);
         try {
-            session.result(); // a bad date or missing rules fails here, not on the first answer
+            session.refresh(); // a bad date or missing rules fails here, not on the first answer
         } catch (error) {
             session.dispose();
             throw error;

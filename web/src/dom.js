@@ -15,6 +15,16 @@ export function h(tag, props, ...children) {
     return el;
 }
 
+// A render writes the whole frame after every answer; writing only what differs keeps the DOM,
+// and the work of the page after it, to what the answer changed.
+export function setText(el, text) {
+    if (el.textContent !== text) el.textContent = text;
+}
+
+export function setAttr(el, name, value) {
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 export function append(el, children) {
     for (const child of children.flat(Infinity)) {
         if (child === null || child === undefined || child === false) continue;

@@ -2,7 +2,7 @@
 // incremental session. All screening logic (which questions show, what is missing, validation,
 // outcome, plan) is the core's; this file keeps the view state, moves focus and draws.
 import { MESO_CSS, MESO_DEFAULT_RULES, MESO_LANGUAGES } from 'meso:build';
-import { h } from './dom.js';
+import { h, setText } from './dom.js';
 import { uiText, hasUiLanguage, pickLanguage, LANGUAGE_NAMES } from './strings.js';
 import { formatDate, isIsoDate, localToday } from './format.js';
 import { loadRuleSet, besideScript } from './core-loader.js';
@@ -55,7 +55,8 @@ export class MesoScreenerElement extends HTMLElement {
     #loadError = null;     // why the rule set did not load, for the error view
     #session = null;
     #answers = null;       // kept while there is no session (disconnected, reloading)
-    #result = null;
+    #form = null;          // the session's form state (session.form): what the steps show
+    #result = null;        // the whole result, asked for when something shows or sends it
     #view = 'loading';     // loading | error (did not load) | fault (failed later) | welcome | step | review | result
     #stepId = null;
     #attempted = new Set();  // steps where Continue was pressed
@@ -66,6 +67,7 @@ export class MesoScreenerElement extends HTMLElement {
     #notice = null;
     #announcement = null;
     #renderQueued = false;
+    #stampKey = '';        // what the print stamp was written for
     #frame = null;
     #stepView = null;
     #viewKey = '';
@@ -95,7 +97,14 @@ export class MesoScreenerElement extends HTMLElement {
 
     // The core's latest result (a copy). The attributes' properties are defined after the class;
     // lang is HTMLElement's own.
-    get result() { return this.#result ? JSON.parse(JSON.stringify(this.#result)) : null; }
+    get result() {
+        try {
+            return this.#form ? JSON.parse(JSON.stringify(this.#fullResult())) : null;
+        } catch (error) {
+            this.#fault(error);
+            return null;
+        }
+    }
 
     // A clinic's settings file: the settings attribute (a URL), or an object set here, which
     // takes the attribute's place.
@@ -115,7 +124,8 @@ export class MesoScreenerElement extends HTMLElement {
     reset() {
         if (!this.#session) return;
         try {
-            this.#result = this.#checked(this.#session.reset());
+            this.#session.reset();
+            this.#changed();
         } catch (error) {
             this.#fault(error);
             return;
@@ -262,7 +272,10 @@ export class MesoScreenerElement extends HTMLElement {
         if (previous.rules === loaded.rules && previous.lang === loaded.lang) return;
         this.#loaded = loaded;
         this.#infoCache = null;
-        if (previous.rules === loaded.rules && this.#session) this.#result = this.#checked(this.#session.setLang(loaded.lang));
+        if (previous.rules === loaded.rules && this.#session) {
+            this.#session.setLang(loaded.lang);
+            this.#changed();
+        }
         else this.#newSession();
         this.#viewKey = '';
     }
@@ -320,15 +333,23 @@ export class MesoScreenerElement extends HTMLElement {
         for (const [key, value] of Object.entries(this.#answers || {})) {
             if (known.has(key)) this.#session.set(key, value);
         }
-        this.#result = this.#checked(this.#session.result());
+        this.#changed();
     }
 
-    // A result whose conditions could not be evaluated (a rule over its limits) is no verdict
-    // and no question the patient can answer: it stops the questionnaire, as a fault does.
-    #checked(result) {
-        const broken = result.errors?.find((e) => String(e.code).startsWith('logic.'));
+    // After every change to the session: the form is the session's, the whole result is asked for
+    // again when needed. A form whose conditions could not be evaluated (a rule over its limits)
+    // is no verdict and no question the patient can answer: it stops the questionnaire, as a
+    // fault does.
+    #changed() {
+        this.#form = this.#session.form;
+        this.#result = null;
+        const broken = this.#form.errors.find((e) => String(e.code).startsWith('logic.'));
         if (broken) throw Object.assign(new Error(broken.message), { code: broken.code, path: broken.path });
-        return result;
+    }
+
+    #fullResult() {
+        if (!this.#result) this.#result = this.#session.result();
+        return this.#result;
     }
 
     // The engine failed inside (engine.fault: an abort, a stack overflow, out of memory) or a
@@ -342,6 +363,7 @@ export class MesoScreenerElement extends HTMLElement {
         }
         this.#session = null;
         this.#answers = null;
+        this.#form = null;
         this.#result = null;
         this.#view = 'fault';
         this.#viewKey = '';
@@ -352,7 +374,7 @@ export class MesoScreenerElement extends HTMLElement {
     }
 
     #steps() {
-        return applicableSteps(this.#info(), this.#result);
+        return applicableSteps(this.#info(), this.#form);
     }
 
     #stepIds() {
@@ -360,11 +382,11 @@ export class MesoScreenerElement extends HTMLElement {
     }
 
     #blocking(stepId) {
-        return blockingProblems(this.#info(), this.#result, stepId, this.#lang());
+        return blockingProblems(this.#info(), this.#form, stepId, this.#lang());
     }
 
     #progress() {
-        return progressOf(this.#info(), this.#result, this.#session.answers(), this.#view === 'step' ? this.#stepId : null);
+        return progressOf(this.#info(), this.#form, this.#session.answers(), this.#view === 'step' ? this.#stepId : null);
     }
 
     // --- input ---------------------------------------------------------------------------------
@@ -406,8 +428,9 @@ export class MesoScreenerElement extends HTMLElement {
     #setAnswer(key, value) {
         // The session drops choices that are no longer offered (an area of a concern that was
         // unticked): screening policy lives in the engine.
-        this.#result = this.#checked(this.#session.set(key, value));
-        if (this.#consent) writeSaved(this.#info().id, shownAnswers(this.#session.answers(), this.#result));
+        this.#session.set(key, value);
+        this.#changed();
+        if (this.#consent) writeSaved(this.#info().id, shownAnswers(this.#session.answers(), this.#form));
         this.#invalidate();
     }
 
@@ -415,7 +438,7 @@ export class MesoScreenerElement extends HTMLElement {
         this.#consent = on;
         this.#notice = on ? null : 'forgotten';
         if (on) {
-            writeSaved(this.#info().id, shownAnswers(this.#session.answers(), this.#result));
+            writeSaved(this.#info().id, shownAnswers(this.#session.answers(), this.#form));
         } else {
             forgetSaved(this.#info().id);
             this.#announcement = uiText(this.#lang(), 'forgotten');
@@ -468,11 +491,11 @@ export class MesoScreenerElement extends HTMLElement {
     }
 
     #showResult() {
-        const to = toResult(this.#stepIds(), this.#at(), this.#result.status === 'incomplete', (id) => this.#blocking(id).size > 0);
+        const to = toResult(this.#stepIds(), this.#at(), this.#form.status === 'incomplete', (id) => this.#blocking(id).size > 0);
         if (!to) {
             // Nothing the patient can fix (an answer the rule set cannot read): say so rather
             // than leave them on the review with a button that does nothing.
-            const cause = this.#result.errors?.[0] || {};
+            const cause = this.#form.errors[0] || {};
             this.#fault({ code: cause.code || 'screen.incomplete', path: cause.path || '',
                 message: cause.message || 'The answers cannot give a result with this rule set.' });
             return;
@@ -488,8 +511,8 @@ export class MesoScreenerElement extends HTMLElement {
         // Clicks that land before the view changes (a double click) show the same verdict: one event.
         if (this.#view === 'result') return;
         this.#go(to);
-        this.dispatchEvent(new MesoOutcomeEvent(outcomeDetail(this.#result,
-            this.exposeAnswers ? shownAnswers(this.#session.answers(), this.#result) : null, this.exposeOutcomeDetails)));
+        this.dispatchEvent(new MesoOutcomeEvent(outcomeDetail(this.#fullResult(),
+            this.exposeAnswers ? shownAnswers(this.#session.answers(), this.#form) : null, this.exposeOutcomeDetails)));
     }
 
     // Where the patient is, as navigation.js takes it.
@@ -506,7 +529,7 @@ export class MesoScreenerElement extends HTMLElement {
         this.#viewKey = '';
         if (place.view === 'result') {
             const lang = this.#lang();
-            this.#announcement = uiText(lang, 'announce.result', { label: uiText(lang, `status.${this.#result.status}`) });
+            this.#announcement = uiText(lang, 'announce.result', { label: uiText(lang, `status.${this.#form.status}`) });
         }
         this.#invalidate();
         this.#emitStep();
@@ -558,7 +581,7 @@ export class MesoScreenerElement extends HTMLElement {
             }
         } else {
             const onStep = this.#view === 'step';
-            renderProgress(frame, lang, onStep ? stepProgress(this.#info(), this.#result, this.#stepId, lang) : null, !onStep);
+            renderProgress(frame, lang, onStep ? stepProgress(this.#info(), this.#form, this.#stepId, lang) : null, !onStep);
             if (onStep) this.#renderStep(frame, lang);
             else if (this.#view === 'welcome') this.#renderWelcome(frame, lang);
             else if (this.#view === 'review') this.#renderReview(frame, lang);
@@ -567,8 +590,17 @@ export class MesoScreenerElement extends HTMLElement {
             const info = this.#info();
             // On paper the clinic is who to call: its name and phone first, when the rule set has them.
             const clinic = [info.settings?.clinic_name, info.settings?.clinic_phone].filter((v) => typeof v === 'string' && v);
-            const stamp = uiText(lang, 'print.stamp', { id: info.id, version: info.version, date: formatDate(lang, this.#today()) });
-            frame.stamp.textContent = [...clinic, stamp].join(' · ');
+            const stampKey = [lang, this.#today(), info.id, info.version, ...clinic].join('\n');
+            if (this.#stampKey !== stampKey) {
+                this.#stampKey = stampKey;
+                // A moment later: the first date format of a page loads the language's calendar
+                // data, tens of ms that the first question does not wait for.
+                setTimeout(() => {
+                    if (this.#stampKey !== stampKey) return;
+                    const stamp = uiText(lang, 'print.stamp', { id: info.id, version: info.version, date: formatDate(lang, this.#today()) });
+                    setText(frame.stamp, [...clinic, stamp].join(' · '));
+                }, 0);
+            }
         }
         this.#applyFocus();
         if (this.#announcement) {
@@ -590,12 +622,12 @@ export class MesoScreenerElement extends HTMLElement {
             frame.host.replaceChildren(this.#stepView.node);
         }
         const answers = this.#session.answers();
-        const items = visibleIn(info, this.#result, this.#stepId)
-            .map((q) => ({ q, options: this.#result.options?.[q.id], value: answers[q.id] }));
+        const items = visibleIn(info, this.#form, this.#stepId)
+            .map((q) => ({ q, options: this.#form.options[q.id], value: answers[q.id] }));
         syncQuestions(this.#stepView, items, lang);
         const attempted = this.#attempted.has(this.#stepId);
-        syncProblems(this.#stepView, shownProblems(info, this.#result, this.#stepId, lang, attempted, this.#touched),
-            questionMap(info, this.#result), attempted, lang);
+        syncProblems(this.#stepView, shownProblems(info, this.#form, this.#stepId, lang, attempted, this.#touched),
+            questionMap(info, this.#form), attempted, lang);
     }
 
     #renderWelcome(frame, lang) {
@@ -605,7 +637,7 @@ export class MesoScreenerElement extends HTMLElement {
         if (this.#viewKey === key) return;
         this.#viewKey = key;
         this.#stepView = null;
-        frame.host.replaceChildren(buildWelcomeView(lang, this.#result.disclaimer, typeof clinic === 'string' ? clinic : '', shared));
+        frame.host.replaceChildren(buildWelcomeView(lang, this.#fullResult().disclaimer, typeof clinic === 'string' ? clinic : '', shared));
     }
 
     #renderReview(frame, lang) {
@@ -617,7 +649,7 @@ export class MesoScreenerElement extends HTMLElement {
         const answers = this.#session.answers();
         const groups = this.#steps().map((step) => ({
             step,
-            rows: visibleIn(info, this.#result, step.id).map((q) => ({ q, value: answers[q.id], options: this.#result.options?.[q.id] })),
+            rows: visibleIn(info, this.#form, step.id).map((q) => ({ q, value: answers[q.id], options: this.#form.options[q.id] })),
         }));
         frame.host.replaceChildren(buildReviewView(lang, groups));
     }
@@ -627,13 +659,14 @@ export class MesoScreenerElement extends HTMLElement {
         if (this.#viewKey === key) return;
         this.#viewKey = key;
         this.#stepView = null;
-        const plan = this.#result.plan;
+        const result = this.#fullResult();
+        const plan = result.plan;
         frame.host.replaceChildren(buildResultView({
             lang,
-            result: this.#result,
+            result,
             info: this.#info(),
             showPrices: this.showPrices,
-            bookingHref: bookingHref(this.bookingUrl, this.#result, lang, this.bookingDetails),
+            bookingHref: bookingHref(this.bookingUrl, result, lang, this.bookingDetails),
             bookingTarget: this.bookingTarget,
             hasDates: !!(plan && plan.dates && plan.dates.length),
         }));

@@ -11,9 +11,17 @@ export function errorForQuestion(result, id) {
 // The questions by answer key. With a result, each worded as the result words it: a text with
 // parameters (a date counted back from today, a clinic's number of days) is written out by the
 // engine, never shown with its placeholders.
+// Built once per rule set and texts: a render asks for it many times, and the session hands out a
+// new question_texts object whenever a text changes (engine.js).
+const questionMaps = new WeakMap();
 export function questionMap(info, result) {
-    const texts = result?.question_texts || {};
-    return new Map(info.questions.map((q) => [q.id, texts[q.id] ? { ...q, ...texts[q.id] } : q]));
+    const texts = result?.question_texts || info;
+    let byTexts = questionMaps.get(info);
+    if (!byTexts) questionMaps.set(info, (byTexts = new WeakMap()));
+    if (!byTexts.has(texts)) {
+        byTexts.set(texts, new Map(info.questions.map((q) => [q.id, texts !== info && texts[q.id] ? { ...q, ...texts[q.id] } : q])));
+    }
+    return byTexts.get(texts);
 }
 
 export function visibleIn(info, result, stepId) {

@@ -18,12 +18,21 @@ export function isIsoDate(text) {
 // CLI and the widget), not "November 23, 2026" beside them.
 const dateLocale = (lang) => (lang === 'en' ? 'en-GB' : lang);
 
+// Making an Intl formatter costs far more than using one, and a render formats the same few
+// again and again: one of each kind is kept per language and options.
+const formatters = new Map();
+function formatter(Kind, lang, options) {
+    const key = `${Kind.name} ${lang} ${JSON.stringify(options)}`;
+    if (!formatters.has(key)) formatters.set(key, new Kind(lang, options));
+    return formatters.get(key);
+}
+
 export function formatDate(lang, iso, long = false) {
     if (!isIsoDate(iso)) return String(iso ?? '');
     const options = long
         ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
         : { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
-    return new Intl.DateTimeFormat(dateLocale(lang), options).format(new Date(`${iso}T00:00:00Z`));
+    return formatter(Intl.DateTimeFormat, dateLocale(lang), options).format(new Date(`${iso}T00:00:00Z`));
 }
 
 function rangeWith(format, min, max) {
@@ -31,18 +40,18 @@ function rangeWith(format, min, max) {
 }
 
 export function formatNumberRange(lang, min, max) {
-    return rangeWith(new Intl.NumberFormat(lang), min, max);
+    return rangeWith(formatter(Intl.NumberFormat, lang, {}), min, max);
 }
 
 // unit: "day", "month", "minute" -> "7–10 days", "3–18 miesięcy"
 export function formatUnitRange(lang, unit, min, max) {
-    return rangeWith(new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }), min, max);
+    return rangeWith(formatter(Intl.NumberFormat, lang, { style: 'unit', unit, unitDisplay: 'long' }), min, max);
 }
 
 export function formatMoney(lang, currency, min, max = min) {
     try {
         const whole = Number.isInteger(min) && Number.isInteger(max);
-        const format = new Intl.NumberFormat(lang, {
+        const format = formatter(Intl.NumberFormat, lang, {
             style: 'currency', currency, maximumFractionDigits: whole ? 0 : 2,
         });
         return rangeWith(format, min, max);

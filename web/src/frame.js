@@ -1,7 +1,7 @@
 // The widget's frame: the header with the language switch, the progress bar, the place where the
 // views go, the remember-my-answers row, the print stamp and the live region. Built once per
 // element and updated in place, so focus never gets lost in it.
-import { h } from './dom.js';
+import { h, setAttr, setText } from './dom.js';
 import { uiText, LANGUAGE_NAMES } from './strings.js';
 import { REMEMBER_DAYS } from './storage.js';
 
@@ -36,18 +36,18 @@ export function buildFrame(shadowRoot) {
 //          hideLanguage: the host switches the language itself }
 export function renderHeader(frame, lang, state) {
     const { languages, chosen = lang, busy = false, notice = '', heading = '', hideLanguage = false } = state;
-    frame.root.setAttribute('lang', lang);
-    frame.root.setAttribute('aria-busy', String(busy));
-    frame.title.textContent = heading || uiText(lang, 'title');
+    setAttr(frame.root, 'lang', lang);
+    setAttr(frame.root, 'aria-busy', String(busy));
+    setText(frame.title, heading || uiText(lang, 'title'));
     frame.langWrap.hidden = hideLanguage || languages.length < 2;
-    frame.langLabel.textContent = uiText(lang, 'language');
+    setText(frame.langLabel, uiText(lang, 'language'));
     const key = languages.join();
     if (frame.lang.dataset.key !== key) {
         frame.lang.dataset.key = key;
         frame.lang.replaceChildren(...languages.map((code) => h('option', { value: code, lang: code, text: LANGUAGE_NAMES[code] || code })));
     }
-    frame.lang.value = chosen;
-    frame.langNotice.textContent = notice;
+    if (frame.lang.value !== chosen) frame.lang.value = chosen;
+    setText(frame.langNotice, notice);
     frame.langNotice.hidden = !notice;
 }
 
@@ -56,11 +56,12 @@ export function renderProgress(frame, lang, progress, hidden) {
     frame.progress.hidden = hidden;
     if (hidden) return;
     const { n, total, done } = progress;
-    frame.progressText.textContent = uiText(lang, 'step_of', { n, total });
-    frame.bar.setAttribute('aria-valuemax', String(total));
-    frame.bar.setAttribute('aria-valuenow', String(done));
+    setText(frame.progressText, uiText(lang, 'step_of', { n, total }));
+    setAttr(frame.bar, 'aria-valuemax', String(total));
+    setAttr(frame.bar, 'aria-valuenow', String(done));
     // CSSOM, not a style attribute: a strict style-src allows it.
-    frame.progressFill.style.inlineSize = `${total ? Math.round((done / total) * 100) : 0}%`;
+    const width = `${total ? Math.round((done / total) * 100) : 0}%`;
+    if (frame.progressFill.style.inlineSize !== width) frame.progressFill.style.inlineSize = width;
 }
 
 // Loading, or the rule set did not load ('error'), or the engine failed later ('fault'): a
@@ -92,11 +93,11 @@ export function renderRemember(frame, lang, state) {
             frame.remember.notice, frame.remember.forget);
     }
     const { box, text, notice, forget } = frame.remember;
-    box.checked = state.consent;
-    text.textContent = uiText(lang, 'remember', { days: REMEMBER_DAYS });
-    notice.textContent = state.notice ? uiText(lang, state.notice) : '';
+    if (box.checked !== state.consent) box.checked = state.consent;
+    setText(text, uiText(lang, 'remember', { days: REMEMBER_DAYS }));
+    setText(notice, state.notice ? uiText(lang, state.notice) : '');
     notice.hidden = !state.notice;
-    forget.textContent = uiText(lang, 'forget');
+    setText(forget, uiText(lang, 'forget'));
     forget.hidden = !state.consent;
 }
 

@@ -9,5 +9,6 @@ if (!(window.MesoScreener && window.MesoScreener.version)) {
     // English is built into strings.js; a built-in rule set in another language brings its own.
     if (MESO_BUILT_IN_UI) for (const [lang, table] of Object.entries(MESO_BUILT_IN_UI)) addUiLanguage(lang, table);
     installApi(window);
-    purgeExpired();
+    // Not on the way to the first question: the first access to localStorage costs a few ms.
+    (window.requestIdleCallback || setTimeout)(() => purgeExpired());
 }

@@ -25,9 +25,14 @@ export function syncQuestions(view, items, lang) {
     const next = new Map();
     let previous = null;
     for (const { q, options, value } of items) {
-        const signature = questionSignature(q, options, lang);
         let entry = view.cache.get(q.id);
-        if (!entry || entry.signature !== signature) entry = { signature, node: renderQuestion(q, options, value, lang) };
+        // The same question and options objects show the same thing (form-state.js keeps them
+        // while their texts stay); other objects are compared by what they show.
+        if (!entry || entry.q !== q || entry.options !== options || entry.lang !== lang) {
+            const signature = questionSignature(q, options, lang);
+            if (!entry || entry.signature !== signature) entry = { signature, node: renderQuestion(q, options, value, lang) };
+            Object.assign(entry, { q, options, lang });
+        }
         next.set(q.id, entry);
         const expected = previous ? previous.nextSibling : view.list.firstChild;
         if (entry.node !== expected) view.list.insertBefore(entry.node, expected);

@@ -198,3 +198,68 @@ TEST_CASE("session: a choice no longer offered leaves the answers") {
     CHECK(session.answers()["areas"] == Json{"scalp", "elbow"});
     CHECK(session.result().status == Status::incomplete);
 }
+
+namespace {
+
+// What the widget's engine.js does with a change record (web/bindings/engine.js, _changed).
+void apply_changes(Json& form, const Json& changes) {
+    form["status"] = changes["status"];
+    form["progress"] = changes["progress"];
+    for (const char* key : {"visible", "missing", "errors"})
+        if (changes.contains(key)) form[key] = changes[key];
+    for (const char* key : {"question_texts", "options"}) {
+        for (const Json& id : changes["hidden"]) form[key].erase(id.get<std::string>());
+        if (changes.contains(key)) form[key].update(changes[key]);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("session: a form kept from change records is the form, and the form is the result's") {
+    Session session(shared_minimal(), day("2026-03-01"), "en");
+    Json kept = form_json(session.rules(), session.input(), session.form());
+    std::mt19937 random(20261127u);
+    const auto& pool = value_pool();
+    for (int step = 0; step < 600; ++step) {
+        const auto& [key, values] = pool[random() % pool.size()];
+        const ScreenResult before = session.form();
+        session.set(key, values[random() % values.size()]);
+        CAPTURE(step);
+        CAPTURE(session.answers().dump());
+        const Json changes = form_changes(session.rules(), session.input(), before, session.form());
+        apply_changes(kept, changes);
+        const Json form = form_json(session.rules(), session.input(), session.form());
+        REQUIRE(kept == form);
+        // shown and hidden are exactly what visibility did, in asking order
+        for (const Json& id : changes["shown"]) {
+            CHECK(std::find(before.visible.begin(), before.visible.end(), id) ==
+                  before.visible.end());
+            CHECK(std::find(session.form().visible.begin(), session.form().visible.end(), id) !=
+                  session.form().visible.end());
+        }
+        CHECK(changes["shown"].size() + before.visible.size() ==
+              changes["hidden"].size() + session.form().visible.size());
+        const Json whole = session_json(session);
+        for (const char* part :
+             {"status", "visible", "missing", "errors", "question_texts", "options"})
+            REQUIRE(form[part] == whole[part]);
+    }
+}
+
+TEST_CASE("session: the form leaves out the findings and the plan, which result() builds") {
+    Session session(shared_minimal(), day("2026-03-01"), "en");
+    const Json clean = meso::screen_test::clean_answers();
+    for (const auto& [key, value] : clean.items()) session.set(key, value);
+    session.set("cancer", true);
+    CHECK(session.form().status == Status::ineligible);
+    CHECK(session.form().findings.empty());
+    CHECK_FALSE(session.result().findings.empty());
+    CHECK(session.result().status == Status::ineligible);
+    const Json changes =
+        form_changes(session.rules(), session.input(), session.form(), session.form());
+    CHECK(changes == Json{{"status", "ineligible"},
+                          {"progress",
+                           form_json(session.rules(), session.input(), session.form())["progress"]},
+                          {"shown", Json::array()},
+                          {"hidden", Json::array()}});
+}
