@@ -27,6 +27,8 @@ export default [
     // The widget and the demo page run in the browser.
     { files: ['web/src/**/*.js', 'web/demo/**/*.js'], languageOptions: { globals: globals.browser } },
     { files: ['web/demo/**/*.js'], languageOptions: { sourceType: 'script' } },
+    // The benchmark's two host pages (tests/bench/pages/).
+    { files: ['tests/bench/pages/*.js'], languageOptions: { sourceType: 'script', globals: globals.browser } },
     // The configurator's page is a module; its tools worker is a classic worker script.
     { files: ['web/configure/**/*.js'], languageOptions: { globals: globals.browser } },
     { files: ['web/configure/worker.js'], languageOptions: { sourceType: 'script', globals: globals.worker } },

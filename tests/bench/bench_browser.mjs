@@ -1,16 +1,22 @@
-// The browser half of the benchmark, on the demo page in headless Chromium:
-//  - what a patient downloads to reach the first question, for a page in each language the
-//    built-in rule set speaks (requests recorded by Playwright, each response body's gzip -9 and
-//    brotli q11 size taken from the file on disk): the loader and the .wasm, and whatever else the
-//    widget fetches (a locale file, the stylesheet, a rule set), never the host page's own files;
-//  - cold loads: navigation start to the first question visible and focusable (median of 7);
-//  - answer latency: a click that reveals a follow-up question to that question in the DOM.
+// The browser half of the benchmark, in headless Chromium, on two pages measured in the same run
+// (the machine is shared: absolute figures move, ratios taken together hold):
+//  - the floor (pages/floor.html): the widget's first step as plain HTML with no engine, the same
+//    first question and the follow-up that "Female" reveals;
+//  - the widget (pages/widget.html): the one-line embed on an equally plain page, starting on the
+//    first step.
+// For each: cold loads, navigation start to the first question visible and focusable (median of
+// 7, the two pages alternating); answer latency, a click on "Female" to the follow-up question in
+// the DOM and a click on "Male" to its removal. For the widget also what a patient downloads to
+// reach the first question in each language the built-in rule set speaks (requests recorded by
+// Playwright, each response body's gzip -9 and brotli q11 size taken from the file on disk): the
+// loader and the .wasm and whatever else the widget fetches, never the host page's own files.
 // Usage: node bench_browser.mjs   Prints one JSON object.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { dist, startServer, widget, answerStep } from '../browser/harness.mjs';
+import { dist, repo, startServer } from '../browser/harness.mjs';
 import { TODAY } from './respondents.mjs';
 
 const COLD_LOADS = 7;
@@ -21,7 +27,8 @@ const CLICKS = 30;
 const FIRST_QUESTION_PROBE = `(() => {
     const check = () => {
         const host = document.querySelector('meso-screener');
-        const input = host && host.shadowRoot && host.shadowRoot.querySelector('section.view [data-q] input');
+        const root = host ? host.shadowRoot : document;
+        const input = root && root.querySelector('section.view [data-q] input');
         const box = input && input.getBoundingClientRect();
         if (input && !input.disabled && input.tabIndex >= 0 && box.width > 0 && box.height > 0 &&
             input.checkVisibility({ visibilityProperty: true })) {
@@ -43,31 +50,41 @@ function percentile(values, p) {  // nearest rank
     return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
 
-async function coldPage(browser, origin, requests, lang = 'en') {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await page.addInitScript(FIRST_QUESTION_PROBE);
-    if (requests) page.on('requestfinished', (request) => requests.push(request.url()));
-    await page.goto(`${origin}/index.html?today=${TODAY}&lang=${lang}`, { waitUntil: 'commit' });
-    const ms = await (await page.waitForFunction(() => window.__mesoFirstQuestion, null, { timeout: 30000 })).jsonValue();
-    return { context, page, ms };
+// dist/ with the two pages beside the widget's files, so that both load from one origin.
+function site() {
+    const dir = join(repo, 'build/bench/site');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    cpSync(dist, dir, { recursive: true });
+    cpSync(join(dirname(fileURLToPath(import.meta.url)), 'pages'), dir, { recursive: true });
+    return dir;
 }
 
-function transferOf(urls, origin) {
+async function coldPage(browser, origin, page, requests, lang = 'en') {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await tab.addInitScript(FIRST_QUESTION_PROBE);
+    if (requests) tab.on('requestfinished', (request) => requests.push(request.url()));
+    await tab.goto(`${origin}/${page}?today=${TODAY}&lang=${lang}`, { waitUntil: 'commit' });
+    const ms = await (await tab.waitForFunction(() => window.__mesoFirstQuestion, null, { timeout: 30000 })).jsonValue();
+    return { context, page: tab, ms };
+}
+
+function transferOf(urls, origin, root) {
     const files = [];
     for (const url of new Set(urls)) {
-        const path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '') || 'index.html';
-        const file = join(dist, path);
+        const path = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '');
+        const file = join(root, path);
         if (!url.startsWith(origin) || !existsSync(file)) {
             files.push({ path: url, missing: true });
             continue;
         }
         const body = readFileSync(file);
-        // The clinic's own page (index.html, demo.css, demo.js) is the host's, not the widget's.
-        const host = /^(index\.html|demo\.css|demo\.js|favicon\.ico)$/.test(path);
+        // The clinic's own page (the HTML, its stylesheet and script) is the host's, not the widget's.
+        const host = /^(widget\.html|widget\.js|floor\.css|favicon\.ico)$/.test(path);
         files.push({
             path, host, bytes: body.length,
             gzip: gzipSync(body, { level: 9 }).length,
@@ -81,33 +98,22 @@ function transferOf(urls, origin) {
     return { files, bytes: sum('bytes'), gzip: sum('gzip'), brotli: sum('brotli') };
 }
 
-// One cold load of the demo page in `lang`: what it downloads to reach the first question.
-async function transferIn(browser, origin, lang) {
+// One cold load of the widget's page in `lang`: what it downloads to reach the first question.
+async function transferIn(browser, origin, root, lang) {
     const requests = [];
-    const { context } = await coldPage(browser, origin, requests, lang);
+    const { context } = await coldPage(browser, origin, 'widget.html', requests, lang);
     await context.close();
-    return { lang, ...transferOf(requests, origin) };
+    return { lang, ...transferOf(requests, origin, root) };
 }
 
-// Answers the steps before the one that asks `key`, then measures reveal clicks inside the page.
-async function answerLatency(page) {
-    const w = widget(page);
-    const answers = { age: 30, sex: 'female', pregnant: false, breastfeeding: false, menstruating: false,
-        cancer: 'no', acute_infection: false, skin_inflammation: false, chronic_flare: false,
-        clotting_disorder: false, allergy_components: false, autoimmune: false, neurological: 'no',
-        recent_surgery: false };
-    for (let guard = 0; guard < 6 && !(await w.locator('section.view [data-q="alcohol_recent"]').count()); guard++) {
-        const before = await w.locator('section.view').first().getAttribute('data-step');
-        await answerStep(w, answers);
-        await w.locator('section.view button[type="submit"]').click();
-        await page.waitForFunction((step) =>
-            document.querySelector('meso-screener').shadowRoot.querySelector('section.view')?.dataset.step !== step, before);
-    }
+// Clicks "Female" and "Male" in turn on the first step, in the page: the time from each click to
+// the first DOM mutation after which the pregnancy question is there (or gone).
+function answerLatency(page) {
     return page.evaluate(async (clicks) => {
-        const root = document.querySelector('meso-screener').shadowRoot;
-        const choice = (value) => root.querySelector(`[data-q="alcohol_recent"] input[value="${value}"]`);
-        const shown = () => !!root.querySelector('[data-q="alcohol_last"]');
-        // Resolves with the time of the first DOM mutation after which pred() holds.
+        const host = document.querySelector('meso-screener');
+        const root = host ? host.shadowRoot : document;
+        const choice = (value) => root.querySelector(`[data-q="sex"] input[value="${value}"]`);
+        const shown = () => !!root.querySelector('[data-q="pregnant"]');
         const until = (pred) => new Promise((resolve) => {
             if (pred()) return resolve(performance.now());
             const observer = new MutationObserver(() => {
@@ -123,11 +129,11 @@ async function answerLatency(page) {
         const hide = [];
         for (let i = 0; i < clicks; i++) {
             let t0 = performance.now();
-            choice('true').click();
+            choice('female').click();
             reveal.push((await until(shown)) - t0);
             await settle();
             t0 = performance.now();
-            choice('false').click();
+            choice('male').click();
             hide.push((await until(() => !shown())) - t0);
             await settle();
         }
@@ -135,7 +141,20 @@ async function answerLatency(page) {
     }, CLICKS);
 }
 
-const server = await startServer();
+function summary(loads, latency) {
+    return {
+        first_question: { median_ms: median(loads), loads_ms: loads },
+        answer: {
+            clicks: latency.reveal.length,
+            p50_ms: percentile(latency.reveal, 50), p95_ms: percentile(latency.reveal, 95),
+            max_ms: Math.max(...latency.reveal),
+            hide_p50_ms: percentile(latency.hide, 50), hide_p95_ms: percentile(latency.hide, 95),
+        },
+    };
+}
+
+const root = site();
+const server = await startServer(root);
 const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -143,29 +162,37 @@ const browser = await chromium.launch({
         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-    const loads = [];
-    let latency = null;
+    const pages = { floor: 'floor.html', widget: 'widget.html' };
+    const loads = { floor: [], widget: [] };
+    const latency = {};
+    // One warm-up load of each, not counted: the first launch of a page pays for the browser's
+    // own start (its caches, the compiler's threads), which no patient's visit to a clinic pays.
+    for (const page of Object.values(pages)) await (await coldPage(browser, server.main, page, null)).context.close();
     for (let i = 0; i < COLD_LOADS; i++) {
-        const { context, page, ms } = await coldPage(browser, server.main, null);
-        loads.push(ms);
-        if (i === COLD_LOADS - 1) latency = await answerLatency(page);
-        await context.close();
+        for (const [name, page] of Object.entries(pages)) {
+            const { context, page: tab, ms } = await coldPage(browser, server.main, page, null);
+            loads[name].push(ms);
+            if (i === COLD_LOADS - 1) latency[name] = await answerLatency(tab);
+            await context.close();
+        }
     }
     const languages = Object.keys(JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')).embed);
     const byLang = [];
-    for (const lang of languages) byLang.push(await transferIn(browser, server.main, lang));
+    for (const lang of languages) byLang.push(await transferIn(browser, server.main, root, lang));
     // The figure against the target is the page language that downloads the most.
     const transfer = byLang.reduce((worst, t) => (t.gzip > worst.gzip ? t : worst));
+    const floor = summary(loads.floor, latency.floor);
+    const widget = summary(loads.widget, latency.widget);
     console.log(JSON.stringify({
-        first_question: { median_ms: median(loads), loads_ms: loads },
+        ...widget,
+        floor,
+        ratio: {
+            first_question: widget.first_question.median_ms / floor.first_question.median_ms,
+            answer_p50: widget.answer.p50_ms / floor.answer.p50_ms,
+            answer_p95: widget.answer.p95_ms / floor.answer.p95_ms,
+        },
         transfer,
         transfer_by_lang: byLang,
-        answer: {
-            clicks: latency.reveal.length,
-            p50_ms: percentile(latency.reveal, 50), p95_ms: percentile(latency.reveal, 95),
-            max_ms: Math.max(...latency.reveal),
-            hide_p50_ms: percentile(latency.hide, 50), hide_p95_ms: percentile(latency.hide, 95),
-        },
         chromium: browser.version(),
     }));
 } finally {

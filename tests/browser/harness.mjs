@@ -14,11 +14,12 @@ export { repo, dist, requireDist, loadCases, readmeStub };
 export const screenshots = join(repo, 'tests/browser/screenshots');
 const require = createRequire(import.meta.url);
 
-// Starts web/serve.mjs on two free ports; resolves to { main, cross, stop }.
-export function startServer() {
+// Starts web/serve.mjs over `dir` (dist/ unless given) on two free ports; resolves to
+// { main, cross, stop }.
+export function startServer(dir = dist) {
     requireDist();
     return new Promise((resolveStart, rejectStart) => {
-        const child = spawn(process.execPath, [join(repo, 'web/serve.mjs'), '--dir', dist, '--port', '0', '--port2', '0'],
+        const child = spawn(process.execPath, [join(repo, 'web/serve.mjs'), '--dir', dir, '--port', '0', '--port2', '0'],
             { stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         const stop = () => new Promise((done) => {
