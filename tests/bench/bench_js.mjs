@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadCore, root } from '../node/core.mjs';
+import { conditionsOf } from './conditions.mjs';
 import { TODAY } from './respondents.mjs';
 
 const require = createRequire(import.meta.url);
@@ -44,20 +45,7 @@ jsonLogic.add_operation('days_between', (from, to) => {
     return a === null || b === null ? null : b - a;
 });
 
-// {"setting": id} is folded into the rule when our engine compiles it; here it is substituted once.
-function substitute(rule) {
-    if (Array.isArray(rule)) return rule.map(substitute);
-    if (rule && typeof rule === 'object') {
-        const keys = Object.keys(rule);
-        if (keys.length === 1 && keys[0] === 'setting') return rules.settings[rule.setting].value;
-        return Object.fromEntries(keys.map((k) => [k, substitute(rule[k])]));
-    }
-    return rule;
-}
-const conditions = [
-    ...rules.questions.filter((q) => q.enableWhen).map((q) => q.enableWhen),
-    ...rules.findings.flatMap((f) => (f.earliest ? [f.when, f.earliest] : [f.when])),
-].map(substitute);
+const conditions = conditionsOf(rules);
 
 function jsonLogicRun() {
     let truthy = 0;
