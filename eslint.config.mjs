@@ -36,7 +36,7 @@ export default [
     { files: ['web/bindings/**/*.js'], languageOptions: { sourceType: 'script', globals: { ...globals.browser, Module: 'writable' } } },
     // The test build's --pre-js follows engine.js in the same scope and extends what it defines.
     { files: ['web/bindings/engine-test.js'],
-        languageOptions: { globals: { MesoRuleSet: 'readonly', MesoSession: 'readonly', call: 'readonly', asJsonText: 'readonly' } } },
+        languageOptions: { globals: { MesoRuleSet: 'readonly', MesoSession: 'readonly', call: 'readonly', guard: 'readonly', asJsonText: 'readonly' } } },
     // The build, the server and the tests run in Node; the browser tests and the benchmark also
     // hand functions to the page.
     { files: ['web/*.mjs', 'tests/**/*.mjs', 'eslint.config.mjs'], languageOptions: { globals: globals.node } },

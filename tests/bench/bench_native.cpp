@@ -1,9 +1,10 @@
 // Times meso::screen natively over a file of respondents (tests/bench/respondents.mjs writes it).
-// Usage: meso_bench <rules.json> <respondents.json> <today> [rounds]
+// Usage: meso_bench <rules.json> <respondents.json> <today> [rounds [conditions.json]]
 // Prints one JSON object: respondents per second for screen_status() (the verdict: every answer
-// checked and every condition evaluated, the figure the report sets against json-logic-js), for
-// screen() (also the texts and the course plan) and for screen() plus to_json(), which is what
-// the CLI and the wasm API pay for.
+// checked and every condition evaluated), for screen() (also the texts and the course plan) and
+// for screen() plus to_json(), which is what the CLI and the wasm API pay for. With a conditions
+// file (tests/bench/conditions.mjs writes it), also "logic": those conditions alone, compiled once
+// and evaluated on the parsed answers, the work json-logic-js does in bench_js.mjs.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "core/json/parse.hpp"
+#include "core/logic/program.hpp"
 #include "core/ruleset/ruleset.hpp"
 #include "core/screen/screen.hpp"
 
@@ -36,10 +38,48 @@ int fail(const std::string& what) {
     return 1;
 }
 
+struct LogicTiming {
+    double seconds = 0;
+    std::size_t conditions = 0;
+    std::size_t truthy = 0;
+};
+
+// Every condition on every respondent, best of `rounds`. An evaluation error fails the run: its
+// figure would no longer be comparable with json-logic-js, which evaluates every condition.
+meso::Result<LogicTiming> time_logic(const meso::Json& rules,
+                                     const std::vector<meso::ScreenInput>& inputs,
+                                     const std::string& today, int rounds) {
+    if (!rules.is_array()) return meso::Error{"bench.conditions", "", "not a JSON array"};
+    std::vector<meso::logic::Program> programs;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+        auto program = meso::logic::Program::compile(rules[i], {}, "/" + std::to_string(i));
+        if (!program) return program.errors();
+        programs.push_back(std::move(*program));
+    }
+    LogicTiming timing{1e300, programs.size(), 0};
+    const meso::logic::EvalContext context{today};
+    for (int round = 0; round < rounds; ++round) {
+        std::size_t truthy = 0;
+        const auto start = std::chrono::steady_clock::now();
+        for (const auto& input : inputs) {
+            for (const auto& program : programs) {
+                auto value = program.evaluate(input.answers, context);
+                if (!value) return value.errors();
+                truthy += meso::logic::truthy(*value);
+            }
+        }
+        timing.seconds = std::min(timing.seconds, seconds_since(start));
+        timing.truthy = truthy;
+    }
+    return timing;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 4) return fail("usage: meso_bench <rules.json> <respondents.json> <today> [rounds]");
+    if (argc < 4)
+        return fail(
+            "usage: meso_bench <rules.json> <respondents.json> <today> [rounds [conditions.json]]");
     const int rounds = argc > 4 ? std::max(1, std::atoi(argv[4])) : 3;
 
     auto document = meso::parse_json(read_file(argv[1]));
@@ -87,14 +127,27 @@ int main(int argc, char** argv) {
     const double with_json = seconds_since(start);
 
     const double n = static_cast<double>(inputs.size());
+    std::string logic_json;
+    if (argc > 5) {
+        auto conditions = meso::parse_json(read_file(argv[5]));
+        if (!conditions) return fail("conditions: " + conditions.errors().front().to_string());
+        auto logic = time_logic(*conditions, inputs, argv[3], rounds);
+        if (!logic) return fail("conditions: " + logic.errors().front().to_string());
+        char buffer[200];
+        std::snprintf(buffer, sizeof buffer,
+                      ",\"logic\":{\"conditions\":%zu,\"seconds\":%.6f,\"respondents_per_s\":%.1f,"
+                      "\"truthy\":%zu}",
+                      logic->conditions, logic->seconds, n / logic->seconds, logic->truthy);
+        logic_json = buffer;
+    }
     std::printf(
         "{\"respondents\":%zu,\"rounds\":%d,\"seconds\":%.6f,\"evals_per_s\":%.1f,"
         "\"screen_seconds\":%.6f,\"screen_evals_per_s\":%.1f,"
         "\"with_json_seconds\":%.6f,\"with_json_evals_per_s\":%.1f,\"json_bytes\":%zu,"
         "\"status\":{\"incomplete\":%zu,\"eligible\":%zu,\"consult\":%zu,\"postpone\":%zu,"
-        "\"ineligible\":%zu}}\n",
+        "\"ineligible\":%zu}%s}\n",
         inputs.size(), rounds, verdict_seconds, n / verdict_seconds, screen_seconds,
         n / screen_seconds, with_json, n / with_json, bytes, by_status[0], by_status[1],
-        by_status[2], by_status[3], by_status[4]);
+        by_status[2], by_status[3], by_status[4], logic_json.c_str());
     return 0;
 }

@@ -18,9 +18,12 @@ done
 echo "bench: build done" >&2
 
 node tests/bench/respondents.mjs "${MESO_BENCH_RESPONDENTS:-100000}" "$out/respondents.json"
+# The list bench_js.mjs gives json-logic-js and the wasm engine, for the native like-for-like run.
+node tests/bench/conditions.mjs rules/mesotherapy.json "$out/conditions.json"
 
 echo "bench: native" >&2
-build/release/tests/bench/meso_bench rules/mesotherapy.json "$out/respondents.json" "$today" >"$out/native.json"
+build/release/tests/bench/meso_bench rules/mesotherapy.json "$out/respondents.json" "$today" 3 \
+  "$out/conditions.json" >"$out/native.json"
 
 echo "bench: wasm and json-logic-js in Node" >&2
 node tests/bench/bench_js.mjs "$out/respondents.json" >"$out/js.json"

@@ -262,3 +262,83 @@ EMSCRIPTEN_BINDINGS(meso_core) {
     emscripten::function("_logicApply", &logic_apply);
 #endif
 }
+
+#ifdef MESO_TEST_FACES
+// The benchmark's like-for-like figure (tests/bench/bench_js.mjs): the conditions json-logic-js
+// evaluates, compiled once, on respondents parsed once, so that run() is evaluation alone, as
+// json-logic-js is timed on parsed objects. JS holds the clock: the core reads none.
+namespace {
+
+class LogicBench {
+public:
+    LogicBench(const std::string& conditions_text, const std::string& respondents_text,
+               const std::string& today)
+        : context_{today} {
+        if (auto errors = load(conditions_text, respondents_text); !errors.empty()) fail(errors);
+    }
+
+    // {"conditions": n, "respondents": n}, or why construction or the last run() failed.
+    std::string check() const {
+        if (!error_.empty()) return error_;
+        return success({{"conditions", programs_.size()}, {"respondents", respondents_.size()}});
+    }
+
+    // Every condition on every respondent: how many came out truthy, or -1 (see check()) when an
+    // evaluation failed, since the count of a partial run compares with nothing.
+    double run() {
+        if (!error_.empty()) return -1;
+        std::size_t truthy = 0;
+        for (const Json& answers : respondents_) {
+            for (const auto& program : programs_) {
+                auto value = program.evaluate(answers, context_);
+                if (!value) {
+                    fail(value.errors());
+                    return -1;
+                }
+                truthy += meso::logic::truthy(*value);
+            }
+        }
+        return static_cast<double>(truthy);
+    }
+
+private:
+    meso::Errors load(const std::string& conditions_text, const std::string& respondents_text) {
+        auto conditions = meso::parse_json(conditions_text);
+        if (!conditions) return conditions.errors();
+        if (!conditions->is_array())
+            return {{"bench.conditions", "", "the conditions must be a JSON array"}};
+        // Big enough for tests/bench/run.sh's 100,000 respondents; answers nest two levels.
+        auto respondents = meso::parse_json(respondents_text, {256u << 20, 16});
+        if (!respondents) return respondents.errors();
+        if (!respondents->is_array())
+            return {{"bench.respondents", "", "the respondents must be a JSON array"}};
+        for (std::size_t i = 0; i < conditions->size(); ++i) {
+            auto program =
+                meso::logic::Program::compile((*conditions)[i], {}, "/" + std::to_string(i));
+            if (!program) return program.errors();
+            programs_.push_back(std::move(*program));
+        }
+        respondents_ = std::move(*respondents);
+        return {};
+    }
+
+    void fail(const meso::Errors& errors) {
+        programs_.clear();
+        error_ = failure(errors);
+    }
+
+    std::vector<meso::logic::Program> programs_;
+    Json respondents_ = Json::array();
+    meso::logic::EvalContext context_;
+    std::string error_;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(meso_logic_bench) {
+    emscripten::class_<LogicBench>("_LogicBench")
+        .constructor<const std::string&, const std::string&, const std::string&>()
+        .function("check", &LogicBench::check)
+        .function("run", &LogicBench::run);
+}
+#endif
