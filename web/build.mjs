@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Builds dist/: one loader script (the Emscripten glue, the widget and the default rule set in its
-// default language), the .wasm, one locale file per other language, the stylesheet, the whole
-// rule set, the demo pages and a manifest of sizes.
+// Builds dist/: one loader script (the Emscripten glue, the widget and the default rule set without
+// its texts), the .wasm, one locale file per language (its rule texts, and for a language other
+// than English its UI strings), the stylesheet, the whole rule set, the demo pages and a manifest
+// of sizes.
 //   node web/build.mjs [wasm-dir] [--rules path] [--out dir]
 // wasm-dir holds meso-core.js and meso-core.wasm (default: build/wasm/web), and, for the clinic
 // configurator (web/configure/), the staff tools meso-tools.js and meso-tools.wasm.
@@ -94,6 +95,11 @@ export function positionalTexts(builtIn, texts) {
     return same ? keys.map((key) => texts[key]) : texts;
 }
 
+// The built-in rule set as the loader carries it: its structure, and no language's texts.
+export function withoutTexts(builtIn) {
+    return Object.fromEntries(Object.entries(builtIn).filter(([key]) => key !== 'locales'));
+}
+
 export function keyedTexts(builtIn, texts) {
     if (!Array.isArray(texts)) return texts;
     const keys = Object.keys(builtIn.locales[builtIn.default_language]);
@@ -130,7 +136,8 @@ async function checkInEngine(wasmDir, version, rules, split) {
     };
     const whole = load('the rule set', rules);
     for (const lang of split.languages) {
-        const part = lang === rules.default_language ? split.builtIn : withLanguage(split.builtIn, lang, split.texts[lang]);
+        // As the widget makes it (core-loader.js, builtInRuleSet): the structure and the language's file.
+        const part = withLanguage(split.builtIn, lang, positionalTexts(split.builtIn, split.texts[lang]));
         const loaded = load(`the built-in rule set in "${lang}"`, part);
         const shown = (ruleSet) => JSON.stringify({ ...ruleSet.info(lang), languages: null, default_language: null });
         if (shown(loaded) !== shown(whole)) fail(`the built-in rule set in "${lang}" shows other texts than the whole rule set`);
@@ -261,7 +268,9 @@ async function main() {
     const defaultLang = rules.default_language;
     // English is every language's fallback, so it is always built in.
     const builtInUi = ['en', defaultLang].filter((lang, i, all) => ui[lang] && all.indexOf(lang) === i);
-    const fileLanguages = [...new Set([...split.languages, ...Object.keys(ui)])].filter((lang) => lang !== defaultLang).sort();
+    // Every language's rule texts are a file of their own, the default language's too: a page
+    // downloads the texts it shows and no others, and fetches them while the .wasm compiles.
+    const fileLanguages = [...new Set([...split.languages, ...Object.keys(ui)])].sort();
     const wasm = await readFile(wasmFile);
     // The build id names what the loader must match: its locale files and its .wasm, both fetched
     // with ?v=<build> so that no cache hands this loader another build's.
@@ -276,7 +285,8 @@ async function main() {
         MESO_VERSION: pkg.version,
         MESO_BUILD: build,  // the build that wrote this script and its locale files
         MESO_CSS: await minifyCss(css),
-        MESO_DEFAULT_RULES: split.builtIn,  // the built-in rule set, with its default language's texts only
+        MESO_DEFAULT_RULES: withoutTexts(split.builtIn),  // the built-in rule set; its texts are in locales/<lang>.json
+        MESO_TEXT_KEYS: Object.keys(split.texts[defaultLang]),  // the order in which a locale file lists them
         MESO_LANGUAGES: split.languages,  // every language of the built-in rule set
         MESO_LOCALE_FILES: fileLanguages,  // the languages that have a file locales/<lang>.json
         // The UI strings built in besides English's (which strings.js imports): null when none.
@@ -321,7 +331,7 @@ async function main() {
     // stylesheets; the rule set file only with rules="…".) embed_gzip is the largest of these.
     const embed = {};
     for (const lang of split.languages) {
-        const names = ['meso-screener.js', 'meso-core.wasm', ...(lang === defaultLang ? [] : [`locales/${lang}.json`])];
+        const names = ['meso-screener.js', 'meso-core.wasm', `locales/${lang}.json`];
         embed[lang] = { files: names, gzip: names.reduce((sum, name) => sum + files[name].gzip, 0) };
     }
     const embedGzip = Math.max(...Object.values(embed).map((e) => e.gzip));

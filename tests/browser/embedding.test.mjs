@@ -55,7 +55,7 @@ test('works embedded from another origin', () => withPage(async (page, errors) =
     const { build } = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
     assert.deepEqual(wasm, [`${shared.server.main}/meso-core.wasm?v=${build}`]);
     await chooseLanguage(w, 'uk');
-    assert.deepEqual(locales, [`${shared.server.main}/locales/uk.json`]);
+    assert.deepEqual(locales, [`${shared.server.main}/locales/en.json`, `${shared.server.main}/locales/uk.json`]);
     const book = await w.locator('[data-action="book"]').getAttribute('href');
     assert.ok(book.startsWith(`${shared.server.main}/booking.html?`), book);
     assert.deepEqual(errors, []);

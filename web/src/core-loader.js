@@ -2,7 +2,7 @@
 // settings, and of the built-in rule set one load per language and settings. The engine's glue (meso:core) and what the build knows
 // (meso:build) are modules that web/build.mjs makes while it bundles; see there.
 import createMesoCore from 'meso:core';
-import { MESO_BUILD, MESO_DEFAULT_RULES, MESO_LANGUAGES, MESO_LOCALE_FILES } from 'meso:build';
+import { MESO_BUILD, MESO_DEFAULT_RULES, MESO_LANGUAGES, MESO_LOCALE_FILES, MESO_TEXT_KEYS } from 'meso:build';
 import { addUiLanguage, hasUiLanguage, pickLanguage } from './strings.js';
 
 // Captured while the loader first runs: currentScript is set only then.
@@ -113,22 +113,20 @@ function loadLocale(lang) {
     });
 }
 
-// A locale file lists its rule texts in the order of the built-in language's keys (web/build.mjs,
+// A locale file lists its rule texts in the order of MESO_TEXT_KEYS (web/build.mjs,
 // positionalTexts), or, for a rule set whose languages differ in keys, keeps them keyed.
 function keyed(texts) {
     if (!Array.isArray(texts)) return texts;
-    const keys = Object.keys(MESO_DEFAULT_RULES.locales[MESO_DEFAULT_RULES.default_language]);
-    return Object.fromEntries(keys.map((key, i) => [key, texts[i]]));
+    return Object.fromEntries(MESO_TEXT_KEYS.map((key, i) => [key, texts[i]]));
 }
 
-// The built-in rule set speaks one language at a time: its default language comes inside this
-// script, another one is its structure with that language's texts from the locale file, fetched
-// while the engine starts. A clinic's settings come with the language of the document: the
-// settings as a whole were checked by checkedSettings.
+// The built-in rule set speaks one language at a time: its structure, inside this script, with
+// that language's texts from its locale file, fetched while the engine starts. A clinic's
+// settings come with the language of the document: the settings as a whole were checked by
+// checkedSettings.
 function builtInRuleSet(lang, settings) {
     return once(ruleSets, `built-in:${lang}:${settings.key}`, async () => {
         const own = settings.value && inLanguage(settings.value, lang);
-        if (lang === MESO_DEFAULT_RULES.default_language) return loadInto(await loadCore(), MESO_DEFAULT_RULES, own);
         const [core, locale] = await Promise.all([loadCore(), loadLocale(lang)]);
         if (!locale.rules) throw new MesoLoadError('locale.invalid', `The texts for "${lang}" hold no rule texts`, { lang });
         return loadInto(core, { ...MESO_DEFAULT_RULES, languages: [lang], default_language: lang, locales: { [lang]: keyed(locale.rules) } },
@@ -144,13 +142,13 @@ function inLanguage(value, lang) {
 }
 
 // The settings checked once, by the engine, against the built-in rule set with every language it
-// has (the default language's texts stand in for the others, which only the check sees), so that
+// has (each text's key stands in for its text, which only the check sees), so that
 // a clinic's `languages` is held to the languages the widget can show. Resolves to
 // { languages, fallback }: the languages the patient can choose from and the one to start in
 // (the clinic's first).
 function checkedSettings(settings) {
     return once(checkedSettingsFiles, settings.key, async () => {
-        const texts = MESO_DEFAULT_RULES.locales[MESO_DEFAULT_RULES.default_language];
+        const texts = Object.fromEntries(MESO_TEXT_KEYS.map((key) => [key, key]));
         const whole = { ...MESO_DEFAULT_RULES, languages: MESO_LANGUAGES, locales: Object.fromEntries(MESO_LANGUAGES.map((l) => [l, texts])) };
         const rules = loadInto(await loadCore(), whole, settings.value);
         try {
