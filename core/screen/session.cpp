@@ -41,15 +41,20 @@ struct Session::State {
 
     ScreenResult form;  // after every change
     mutable Cache full;
+    // Shared by the copies set() makes: what it holds is true for every answer (state.hpp).
+    std::shared_ptr<detail::QuestionTextCache> texts =
+        std::make_shared<detail::QuestionTextCache>();
     std::size_t evaluations = 0;
 
     void assemble() {
-        form = detail::assemble(*rules, input, evaluation, detail::Assembly::form);
+        form = detail::assemble(*rules, input, evaluation, detail::Assembly::form, texts.get());
         full.value.reset();
     }
 
     const ScreenResult& result() const {
-        if (!full.value) full.value = detail::assemble(*rules, input, evaluation);
+        if (!full.value)
+            full.value =
+                detail::assemble(*rules, input, evaluation, detail::Assembly::full, texts.get());
         return *full.value;
     }
 
@@ -187,6 +192,7 @@ void Session::reset() {
 void Session::set_lang(std::string lang) {
     state_->input.lang = std::move(lang);
     state_->evaluations = 0;
+    state_->texts = std::make_shared<detail::QuestionTextCache>();
     state_->assemble();
 }
 

@@ -151,7 +151,7 @@ Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
 }
 
 ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation,
-                      Assembly assembly) {
+                      Assembly assembly, QuestionTextCache* texts) {
     ScreenResult result;
     const std::string lang = resolve_lang(rules, input.lang);
     const TextParams params = base_text_params(rules, input.today);
@@ -167,8 +167,16 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Eval
             continue;
         }
         result.visible.push_back(question.id);
-        result.question_texts[question.id] =
-            question_texts(rules, lang, question, params, param_errors);
+        const auto known = texts ? texts->find(question.id) : QuestionTextCache::iterator();
+        if (texts && known != texts->end()) {
+            result.question_texts[question.id] = known->second;
+        } else {
+            const std::size_t errors_before = param_errors.size();
+            QuestionTexts worded = question_texts(rules, lang, question, params, param_errors);
+            // A text whose parameter failed is worked out (and reported) again next time.
+            if (texts && param_errors.size() == errors_before) texts->emplace(question.id, worded);
+            result.question_texts[question.id] = std::move(worded);
+        }
         if (question.type == QuestionType::single || question.type == QuestionType::multiple) {
             result.options[question.id] = offered_options(rules, question, evaluation.effective);
         }

@@ -74,8 +74,12 @@ Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
 // plan, which only the result view reads.
 enum class Assembly { full, form };
 
+// Question texts already worked out, by question id: they depend on the rule set, the language
+// and the day, never on the answers (texts.hpp), so a session keeps them while those stay.
+using QuestionTextCache = std::map<std::string, QuestionTexts>;
+
 ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation,
-                      Assembly assembly = Assembly::full);
+                      Assembly assembly = Assembly::full, QuestionTextCache* texts = nullptr);
 
 // Errors or missing answers give `incomplete` whatever the findings; otherwise the most severe
 // finding wins (ineligible > postpone > consult), and no finding at all gives `eligible`.

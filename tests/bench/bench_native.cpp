@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -74,6 +75,35 @@ meso::Result<LogicTiming> time_logic(const meso::Json& rules,
     return timing;
 }
 
+struct SessionRun {
+    double seconds = 0;
+    std::size_t answers = 0;  // set() calls
+    std::size_t differ = 0;   // respondents whose form status is not the screening's
+    std::array<std::size_t, 5> by_status{};
+};
+
+// Every respondent answered one question at a time, in asking order, as the widget does: the
+// status its form ends with must be the status of screening the same answers at once.
+SessionRun run_sessions(const std::shared_ptr<const meso::RuleSet>& rules,
+                        const std::vector<meso::ScreenInput>& inputs) {
+    SessionRun run;
+    const auto start = std::chrono::steady_clock::now();
+    for (const auto& input : inputs) {
+        meso::Session session(rules, input.today, input.lang);
+        for (const meso::Question& question : rules->questions) {
+            const auto answer = input.answers.find(question.id);
+            if (answer == input.answers.end()) continue;
+            session.set(question.id, *answer);
+            ++run.answers;
+        }
+        const meso::Status status = session.form().status;
+        ++run.by_status[static_cast<int>(status)];
+        if (status != meso::screen_status(*rules, input)) ++run.differ;
+    }
+    run.seconds = seconds_since(start);
+    return run;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -86,7 +116,8 @@ int main(int argc, char** argv) {
     if (!document) return fail("rules: " + document.errors().front().to_string());
     auto loaded = meso::load_ruleset(*document);
     if (!loaded) return fail("rules: " + loaded.errors().front().to_string());
-    const meso::RuleSet& rules = *loaded;
+    const auto shared = std::make_shared<const meso::RuleSet>(std::move(*loaded));
+    const meso::RuleSet& rules = *shared;
 
     auto respondents = meso::parse_json(read_file(argv[2]), {256u << 20, 16});
     if (!respondents || !respondents->is_array()) return fail("respondents: not a JSON array");
@@ -127,7 +158,16 @@ int main(int argc, char** argv) {
     const double with_json = seconds_since(start);
 
     const double n = static_cast<double>(inputs.size());
-    std::string logic_json;
+    const SessionRun sessions = run_sessions(shared, inputs);
+    char session_json[300];
+    std::snprintf(session_json, sizeof session_json,
+                  ",\"session\":{\"seconds\":%.6f,\"answers\":%zu,\"differ\":%zu,"
+                  "\"status\":{\"incomplete\":%zu,\"eligible\":%zu,\"consult\":%zu,"
+                  "\"postpone\":%zu,\"ineligible\":%zu}}",
+                  sessions.seconds, sessions.answers, sessions.differ, sessions.by_status[0],
+                  sessions.by_status[1], sessions.by_status[2], sessions.by_status[3],
+                  sessions.by_status[4]);
+    std::string logic_json = session_json;
     if (argc > 5) {
         auto conditions = meso::parse_json(read_file(argv[5]));
         if (!conditions) return fail("conditions: " + conditions.errors().front().to_string());
@@ -138,7 +178,7 @@ int main(int argc, char** argv) {
                       ",\"logic\":{\"conditions\":%zu,\"seconds\":%.6f,\"respondents_per_s\":%.1f,"
                       "\"truthy\":%zu}",
                       logic->conditions, logic->seconds, n / logic->seconds, logic->truthy);
-        logic_json = buffer;
+        logic_json += buffer;
     }
     std::printf(
         "{\"respondents\":%zu,\"rounds\":%d,\"seconds\":%.6f,\"evals_per_s\":%.1f,"

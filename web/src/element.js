@@ -5,7 +5,7 @@ import { MESO_CSS, MESO_DEFAULT_RULES, MESO_LANGUAGES } from 'meso:build';
 import { h, setText } from './dom.js';
 import { uiText, hasUiLanguage, pickLanguage, LANGUAGE_NAMES } from './strings.js';
 import { formatDate, isIsoDate, localToday } from './format.js';
-import { loadRuleSet, besideScript } from './core-loader.js';
+import { loadCore, loadRuleSet, besideScript } from './core-loader.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent, outcomeDetail } from './events.js';
 import { readSaved, writeSaved, forgetSaved, shownAnswers } from './storage.js';
 import { readQuestionValue } from './questions.js';
@@ -142,6 +142,8 @@ export class MesoScreenerElement extends HTMLElement {
 
     connectedCallback() {
         this.#connected = true;
+        // The engine's download and compile first: everything else here is shorter than it.
+        loadCore().catch(() => {});  // a failure is reported by the boot that waits for it
         adoptStyles(this.shadowRoot);
         for (const type of LISTENED) this.shadowRoot.addEventListener(type, this.#listener);
         if (this.#loaded) {
