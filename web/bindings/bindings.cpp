@@ -17,18 +17,14 @@
 #include "core/ruleset/ruleset.hpp"
 #include "core/ruleset/settings_file.hpp"
 #include "core/screen/screen.hpp"
+#include "web/bindings/reply.hpp"
 
 namespace {
 
 using meso::Json;
 
-std::string failure(const meso::Errors& errors) {
-    return meso::write_json(Json{{"ok", false}, {"errors", meso::errors_json(errors)}});
-}
-
-std::string success(Json value) {
-    return meso::write_json(Json{{"ok", true}, {"value", std::move(value)}});
-}
+using meso::reply::failure;
+using meso::reply::success;
 
 #ifdef MESO_TEST_FACES
 std::string logic_apply(const std::string& rule_text, const std::string& data_text,

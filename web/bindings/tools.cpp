@@ -14,18 +14,14 @@
 #include "core/tools/decision_table.hpp"
 #include "core/tools/lint.hpp"
 #include "core/tools/verify.hpp"
+#include "web/bindings/reply.hpp"
 
 namespace {
 
 using meso::Json;
 
-std::string failure(const meso::Errors& errors) {
-    return meso::write_json(Json{{"ok", false}, {"errors", meso::errors_json(errors)}});
-}
-
-std::string success(Json value) {
-    return meso::write_json(Json{{"ok", true}, {"value", std::move(value)}});
-}
+using meso::reply::failure;
+using meso::reply::success;
 
 // The rule set document with the settings applied, or the reply that says why not.
 meso::Result<Json> clinic_json(const std::string& rules_text, const std::string& settings_text) {
