@@ -24,30 +24,31 @@ struct Session::State {
     const detail::Dependencies& dependencies() const { return prepared->dependencies; }
     ScreenInput input;
     detail::Evaluation evaluation;
-    // The whole result, kept until the next change. Not copied with the State: set() copies the
-    // State for every answer, and the copy's first change would drop it anyway.
-    struct Cache {
+    // Assembled from the rest, and not copied with it: set() copies the State for every answer,
+    // and the copy assembles its own after the change.
+    struct Assembled {
         std::optional<ScreenResult> value;
-        Cache() = default;
-        Cache(const Cache&) {}
-        Cache(Cache&&) = default;
-        Cache& operator=(const Cache&) {
+        Assembled() = default;
+        Assembled(const Assembled&) {}
+        Assembled(Assembled&&) = default;
+        Assembled& operator=(const Assembled&) {
             value.reset();
             return *this;
         }
-        Cache& operator=(Cache&&) = default;
-        ~Cache() = default;
+        Assembled& operator=(Assembled&&) = default;
+        ~Assembled() = default;
     };
 
-    ScreenResult form;  // after every change
-    mutable Cache full;
+    Assembled form;          // after every change
+    mutable Assembled full;  // the whole result, on first use after a change
     // Shared by the copies set() makes: what it holds is true for every answer (state.hpp).
     std::shared_ptr<detail::QuestionTextCache> texts =
         std::make_shared<detail::QuestionTextCache>();
     std::size_t evaluations = 0;
 
     void assemble() {
-        form = detail::assemble(*rules, input, evaluation, detail::Assembly::form, texts.get());
+        form.value =
+            detail::assemble(*rules, input, evaluation, detail::Assembly::form, texts.get());
         full.value.reset();
     }
 
@@ -197,7 +198,7 @@ void Session::set_lang(std::string lang) {
 }
 
 const ScreenResult& Session::result() const { return state_->result(); }
-const ScreenResult& Session::form() const { return state_->form; }
+const ScreenResult& Session::form() const { return *state_->form.value; }
 const Json& Session::answers() const { return state_->input.answers; }
 const ScreenInput& Session::input() const { return state_->input; }
 const RuleSet& Session::rules() const { return *state_->rules; }

@@ -196,6 +196,27 @@ test('switching language keeps the answers, the step and the progress', () => wi
     assert.deepEqual(errors, []);
 }));
 
+// An answer brings back only what it changed (engine.js keeps the form); el.result is still the
+// whole result, built when asked, and stays readable once the element has left the page.
+test('el.result is the whole result after answers that sent only their changes, and outlives the element', () => withPage(async (page, errors) => {
+    await page.goto(caseUrl(shared.server.main, dated));
+    const w = widget(page);
+    await waitReady(w);
+    await completeByMouse(w, dated.answers);
+    assert.equal((await shownOutcome(w)).status, dated.expect.status);
+    const [before, after] = await page.evaluate(() => {
+        const element = document.querySelector('meso-screener');
+        const whole = element.result;
+        element.remove();
+        return [whole, element.result];
+    });
+    assert.equal(before.status, dated.expect.status);
+    assert.ok(Array.isArray(before.findings) && before.plan && before.plan.dates.length, JSON.stringify(before).slice(0, 300));
+    assert.ok(before.visible.includes('age') && before.question_texts.age.text);
+    assert.deepEqual(after, before);
+    assert.deepEqual(errors, []);
+}));
+
 test('a language whose texts do not come: a clear notice, the current language goes on, picking it again retries', () => withPage(async (page) => {
     let blocked = true;
     await page.route('**/locales/pl.json*', (route) => (blocked ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));

@@ -5,7 +5,7 @@ import { MESO_CSS, MESO_DEFAULT_RULES, MESO_LANGUAGES } from 'meso:build';
 import { h, setText } from './dom.js';
 import { uiText, hasUiLanguage, pickLanguage, LANGUAGE_NAMES } from './strings.js';
 import { formatDate, isIsoDate, localToday } from './format.js';
-import { loadCore, loadRuleSet, besideScript } from './core-loader.js';
+import { loadRuleSet, besideScript } from './core-loader.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent, outcomeDetail } from './events.js';
 import { readSaved, writeSaved, forgetSaved, shownAnswers } from './storage.js';
 import { readQuestionValue } from './questions.js';
@@ -98,8 +98,9 @@ export class MesoScreenerElement extends HTMLElement {
     // The core's latest result (a copy). The attributes' properties are defined after the class;
     // lang is HTMLElement's own.
     get result() {
+        if (!this.#form) return null;
         try {
-            return this.#form ? JSON.parse(JSON.stringify(this.#fullResult())) : null;
+            return JSON.parse(JSON.stringify(this.#session ? this.#fullResult() : this.#result));
         } catch (error) {
             this.#fault(error);
             return null;
@@ -142,8 +143,6 @@ export class MesoScreenerElement extends HTMLElement {
 
     connectedCallback() {
         this.#connected = true;
-        // The engine's download and compile first: everything else here is shorter than it.
-        loadCore().catch(() => {});  // a failure is reported by the boot that waits for it
         adoptStyles(this.shadowRoot);
         for (const type of LISTENED) this.shadowRoot.addEventListener(type, this.#listener);
         if (this.#loaded) {
@@ -322,6 +321,12 @@ export class MesoScreenerElement extends HTMLElement {
     #disposeSession() {
         if (!this.#session) return;
         this.#answers = this.#session.answers();
+        // el.result stays readable while the element is out of the page.
+        try {
+            if (this.#form) this.#fullResult();
+        } catch {
+            this.#result = null;  // a failed engine has no result to keep
+        }
         this.#session.dispose();
         this.#session = null;
     }
