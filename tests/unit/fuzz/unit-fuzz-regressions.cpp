@@ -10,19 +10,15 @@
 #include <vector>
 
 #include "tests/fuzz/harness.hpp"
+#include "tests/unit/read_file.hpp"
+
+using meso::test::read_bytes;
 
 namespace {
 
 namespace fs = std::filesystem;
 
 const fs::path regressions = fs::path(MESO_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
-
-std::string read_bytes(const fs::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 // The inputs of one target, in name order so that failures read the same every time.
 std::vector<fs::path> inputs(const char* target) {

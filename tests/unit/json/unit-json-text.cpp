@@ -13,9 +13,11 @@
 
 #include "core/json/parse.hpp"
 #include "tests/fuzz/harness.hpp"
+#include "tests/unit/read_file.hpp"
 
 using meso::parse_json;
 using meso::ParseLimits;
+using meso::test::read_bytes;
 using Json = nlohmann::json;
 using namespace std::string_literals;
 
@@ -326,13 +328,6 @@ TEST_CASE("parse_json rejects a NUL byte that nlohmann would read as the end of 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_bytes(const fs::path& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 std::vector<fs::path> files_in(const fs::path& dir, bool json_only) {
     std::vector<fs::path> out;

@@ -15,7 +15,7 @@ using meso::test::patched_minimal;
 
 namespace {
 
-const RuleSet& minimal() {
+const RuleSet& loaded_minimal() {
     static const RuleSet rules = [] {
         auto result = load_ruleset(minimal_document());
         if (!result) FAIL(describe(result.errors()));
@@ -27,7 +27,7 @@ const RuleSet& minimal() {
 }  // namespace
 
 TEST_CASE("minimal.json loads with everything in it") {
-    const RuleSet& rules = minimal();
+    const RuleSet& rules = loaded_minimal();
     CHECK(rules.id == "minimal-test");
     CHECK(rules.version == "0.1.0");
     CHECK(rules.languages == std::vector<std::string>{"en", "pl"});
@@ -48,7 +48,7 @@ TEST_CASE("minimal.json loads with everything in it") {
 }
 
 TEST_CASE("questions keep order, types, options, bounds and conditions") {
-    const RuleSet& rules = minimal();
+    const RuleSet& rules = loaded_minimal();
     REQUIRE(rules.questions.size() == 8);
     std::vector<std::string> ids;
     for (const auto& q : rules.questions) ids.push_back(q.id);
@@ -83,7 +83,7 @@ TEST_CASE("questions keep order, types, options, bounds and conditions") {
 }
 
 TEST_CASE("findings keep severity, conditions, texts and sources") {
-    const RuleSet& rules = minimal();
+    const RuleSet& rules = loaded_minimal();
     REQUIRE(rules.findings.size() == 9);
     int per_severity[3] = {0, 0, 0};
     for (const auto& f : rules.findings) ++per_severity[static_cast<int>(f.severity)];
@@ -106,7 +106,7 @@ TEST_CASE("findings keep severity, conditions, texts and sources") {
 }
 
 TEST_CASE("courses: the envelope of the ranges and the planned values") {
-    const Course* general = minimal().course("general");
+    const Course* general = loaded_minimal().course("general");
     REQUIRE(general != nullptr);
     CHECK(general->path == "/courses/0");
     CHECK(general->sessions.ranges.size() == 3);
@@ -126,7 +126,7 @@ TEST_CASE("courses: the envelope of the ranges and the planned values") {
     REQUIRE(general->notes.size() == 1);
     CHECK(general->notes[0].text == "course.note.instant");
 
-    const Course* scalp = minimal().course("scalp");
+    const Course* scalp = loaded_minimal().course("scalp");
     REQUIRE(scalp != nullptr);
     CHECK(scalp->sessions.min == 8);
     CHECK(scalp->interval_days.planned == 7);
@@ -134,7 +134,7 @@ TEST_CASE("courses: the envelope of the ranges and the planned values") {
 }
 
 TEST_CASE("concerns, areas and settings") {
-    const RuleSet& rules = minimal();
+    const RuleSet& rules = loaded_minimal();
     const Concern* hair = rules.concern("hair_loss");
     REQUIRE(hair != nullptr);
     CHECK(hair->course == "scalp");
@@ -158,7 +158,7 @@ TEST_CASE("concerns, areas and settings") {
 }
 
 TEST_CASE("lookups by id") {
-    const RuleSet& rules = minimal();
+    const RuleSet& rules = loaded_minimal();
     REQUIRE(rules.question("alcohol_last") != nullptr);
     CHECK(rules.question("alcohol_last")->type == QuestionType::date);
     CHECK(rules.question("pregant") == nullptr);
@@ -167,7 +167,7 @@ TEST_CASE("lookups by id") {
 }
 
 TEST_CASE("texts: language, fallbacks and placeholders") {
-    const RuleSet& rules = minimal();
+    const RuleSet& rules = loaded_minimal();
     CHECK(rules.text("en", "q.age") == "How old are you?");
     CHECK(rules.text("pl", "q.age") == "Ile masz lat?");
     CHECK(rules.text("de", "q.age") == "How old are you?");  // unknown language: the default

@@ -16,7 +16,7 @@ using namespace meso;
 
 namespace {
 
-const Date today = *Date::parse("2026-03-01");
+const Date screening_day = *Date::parse("2026-03-01");
 
 // minimal.json with no finding that reads two health questions and alcohol asked at any age, so
 // that its health questions fall into small groups and the search stays quick under sanitizers.
@@ -34,18 +34,18 @@ Json split_minimal() {
 
 VerifyReport verify(const RuleSet& rules, unsigned threads = 2) {
     VerifyOptions options;
-    options.today = today;
+    options.today = screening_day;
     options.threads = threads;
     return verify_ruleset(rules, options);
 }
 
 bool invariant_holds(const RuleSet& rules, const std::string& id, const Json& answers) {
-    const ScreenInput input{answers, today, ""};
+    const ScreenInput input{answers, screening_day, ""};
     const Json result = screen(rules, input).to_json(rules, input);
     const auto it = std::find_if(rules.invariants.begin(), rules.invariants.end(),
                                  [&](const Invariant& invariant) { return invariant.id == id; });
     REQUIRE(it != rules.invariants.end());
-    return verify_detail::holds(*it, result, logic::EvalContext{today.iso()});
+    return verify_detail::holds(*it, result, logic::EvalContext{screening_day.iso()});
 }
 
 logic::Program rule(const char* text) {
@@ -127,7 +127,7 @@ RuleSet hand_made() {
 
 TEST_CASE("answer space: questions that no condition reads together are independent groups") {
     const RuleSet rules = hand_made();
-    const AnswerSpace space(rules, today);
+    const AnswerSpace space(rules, screening_day);
     std::vector<std::vector<std::string>> groups;
     for (const auto& group : space.groups()) groups.push_back(ids_of(rules, group));
     const std::vector<std::vector<std::string>> expected = {
@@ -148,7 +148,7 @@ TEST_CASE("answer space: the plan's questions a finding reads besides its own ar
     rules.findings.push_back(
         finding("noted_hair_loss",
                 R"({"and": [{"var": "notes"}, {"in": ["hair_loss", {"var": "concerns"}]}]})"));
-    const AnswerSpace space(rules, today);
+    const AnswerSpace space(rules, screening_day);
     // notes keeps its own group instead of joining the plan's.
     CHECK(space.groups().size() == 6);
     const std::size_t notes = space.group_of_key("notes");
@@ -163,7 +163,7 @@ TEST_CASE("answer space: the plan's questions a finding reads besides its own ar
 
 TEST_CASE("answer space: integers at their bounds and around every number a condition names") {
     const RuleSet rules = hand_made();
-    const AnswerSpace space(rules, today);
+    const AnswerSpace space(rules, screening_day);
     // age < 18 gives 17, 18, 19; age > 60 gives 59, 60, 61; the bounds and one past each.
     CHECK(dumps(space.values(index_of(rules, "age"), Json::object())) ==
           std::vector<std::string>{"unanswered", "\"ten\"", "-1", "0", "17", "18", "19", "59", "60",
@@ -172,7 +172,7 @@ TEST_CASE("answer space: integers at their bounds and around every number a cond
 
 TEST_CASE("answer space: booleans, options, and a value of the wrong type") {
     const RuleSet rules = hand_made();
-    const AnswerSpace space(rules, today);
+    const AnswerSpace space(rules, screening_day);
     CHECK(dumps(space.values(index_of(rules, "cancer"), Json::object())) ==
           std::vector<std::string>{"unanswered", "\"yes\"", "true", "false"});
     CHECK(dumps(space.values(index_of(rules, "sex"), Json::object())) ==
@@ -181,7 +181,7 @@ TEST_CASE("answer space: booleans, options, and a value of the wrong type") {
 
 TEST_CASE("answer space: dates around every waiting period, an impossible day, far away days") {
     const RuleSet rules = hand_made();
-    const AnswerSpace space(rules, today);
+    const AnswerSpace space(rules, screening_day);
     const std::vector<std::string> values =
         dumps(space.values(index_of(rules, "last_drink"), Json::object()));
     for (const char* expected :
@@ -196,7 +196,7 @@ TEST_CASE("answer space: dates around every waiting period, an impossible day, f
 
 TEST_CASE("answer space: concerns that behave alike are one class; areas follow the concerns") {
     const RuleSet rules = hand_made();
-    const AnswerSpace space(rules, today);
+    const AnswerSpace space(rules, screening_day);
     // dull_skin is wrinkles again (same course, same areas); filler is named by a condition.
     CHECK(dumps(space.values(index_of(rules, "concerns"), Json::object())) ==
           std::vector<std::string>{"unanswered", "\"all\"", "[]", "[\"wrinkles\"]",
@@ -270,8 +270,8 @@ TEST_CASE("verify: with parameters, the sound rule set still proves, one thread 
 
 TEST_CASE("verify: a hidden question is only ever unanswered") {
     const auto rules = screen_test::load(split_minimal());
-    const AnswerSpace space(*rules, today);
-    verify_detail::Screener screener(*rules, today, 1'000'000);
+    const AnswerSpace space(*rules, screening_day);
+    verify_detail::Screener screener(*rules, screening_day, 1'000'000);
     const auto groups = verify_detail::explore_groups(space, screener);
     REQUIRE(ids_of(*rules, space.groups()[1]) == std::vector<std::string>{"sex", "pregnant"});
     // sex: unanswered, 1, female, male, other; pregnant (4 values) is not asked of men.
@@ -308,7 +308,7 @@ TEST_CASE("verify: a broken rule set gives a small counterexample that reproduce
     CHECK(found.answers.size() <= 5);
     CHECK(found.result["status"] == "postpone");
     CHECK_FALSE(invariant_holds(broken(), found.invariant, found.answers));
-    const ScreenInput input{found.answers, today, ""};
+    const ScreenInput input{found.answers, screening_day, ""};
     CHECK(found.result == screen(broken(), input).to_json(broken(), input));
     // Every answer it keeps is needed: without any one of them the invariant holds.
     for (const auto& item : found.answers.items()) {
@@ -333,7 +333,7 @@ TEST_CASE("verify: one thread or two, the same report") {
 TEST_CASE("verify: a limit on screenings stops the search, which then proves nothing") {
     const auto rules = screen_test::load(split_minimal());
     VerifyOptions options;
-    options.today = today;
+    options.today = screening_day;
     options.max_combinations = 10;
     const VerifyReport report = verify_ruleset(*rules, options);
     CHECK_FALSE(report.complete);
