@@ -255,6 +255,78 @@ export async function showResult(page, url, answers) {
     return w;
 }
 
+// Opens `url` and answers inside the page, with no round trip to the browser per click: for
+// tests that look at every golden case's result rather than at how a patient reaches it (the
+// mouse and keyboard walks above do that). The inputs change and the buttons are pressed as a
+// patient's would be, through the events the widget listens to.
+export async function showResultInPage(page, url, answers) {
+    await page.goto(url);
+    const w = widget(page);
+    await w.locator('section.view').first().waitFor();
+    await page.evaluate(answerEveryStep, answers);
+    await w.locator('.view.result').waitFor();
+    return w;
+}
+
+async function answerEveryStep(answers) {
+    const root = document.querySelector('meso-screener').shadowRoot;
+    const view = () => root.querySelector('section.view');
+    const rendered = () => new Promise((done) => setTimeout(done, 0));
+    const change = (input, type) => input.dispatchEvent(new Event(type, { bubbles: true }));
+    const set = (node, value) => {
+        const type = node.dataset.type;
+        if (type === 'multiple') {
+            for (const input of node.querySelectorAll('input')) {
+                const on = value.includes(input.value);
+                if (input.checked !== on) { input.checked = on; change(input, 'change'); }
+            }
+        } else if (type === 'boolean' || type === 'single') {
+            const input = node.querySelector(`input[value="${String(value)}"]`);
+            if (!input) throw new Error(`${node.dataset.q}: no choice ${String(value)}`);
+            input.checked = true;
+            change(input, 'change');
+        } else {
+            const input = node.querySelector('input');
+            input.value = String(value);
+            change(input, 'input');
+            change(input, 'change');
+        }
+    };
+    const leave = async (button) => {
+        const before = view();
+        button.click();
+        for (let wait = 0; wait < 2000; wait++) {
+            await rendered();
+            const summary = root.querySelector('.error-summary:not([hidden])');
+            if (summary) throw new Error(`step ${before.dataset.step} did not validate: ${summary.innerText}`);
+            if (view() !== before || view().dataset.step !== before.dataset.step) return;
+        }
+        throw new Error(`step ${before.dataset.step} did not change`);
+    };
+    for (let guard = 0; guard < 14; guard++) {
+        const current = view();
+        if (current.classList.contains('result')) return;
+        if (current.dataset.step === 'welcome') {
+            await leave(current.querySelector('[data-action="begin"]'));
+        } else if (current.dataset.step === 'review') {
+            await leave(current.querySelector('[data-action="result"]'));
+        } else {
+            // An answer may make the next question appear: read the step again after each one.
+            const done = new Set();
+            for (;;) {
+                const next = [...current.querySelectorAll('[data-q]')]
+                    .find((n) => n.dataset.q in answers && answers[n.dataset.q] !== null && !done.has(n.dataset.q));
+                if (!next) break;
+                set(next, answers[next.dataset.q]);
+                done.add(next.dataset.q);
+                await rendered();
+            }
+            await leave(current.querySelector('button[type="submit"]'));
+        }
+    }
+    throw new Error('the questionnaire did not reach the result');
+}
+
 // One server and one browser for the tests of a file: started before them, closed after them.
 // Read shared.server and shared.browser inside the tests (they are set once `before` has run);
 // shared.withPage(run) gives run a fresh page and the list of its errors, and closes it after.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { useServerAndBrowser, launchBrowser, showResult, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl, dist } from './harness.mjs';
+import { useServerAndBrowser, launchBrowser, showResult, showResultInPage, newPage, completableCases, widget, waitReady, completeByMouse, caseUrl, dist } from './harness.mjs';
 
 const shared = useServerAndBrowser();
 const cases = completableCases();
@@ -189,7 +189,7 @@ test('360×740, every golden case: the next action is on the first screen; no IS
         await page.setViewportSize({ width: 360, height: 740 });
         try {
             for (const c of cases.filter((_, i) => i % LANES === lane)) {
-                const w = await showResult(page, caseUrl(shared.server.main, c), c.answers);
+                const w = await showResultInPage(page, caseUrl(shared.server.main, c), c.answers);
                 const next = w.locator('.actions-next .btn').first();
                 await next.waitFor();
                 const box = await next.boundingBox();
