@@ -51,25 +51,25 @@ function timeline(lang, dates) {
 }
 
 function cost(lang, c, plannedSessions, areas, nameOf) {
-    const planned = sessions(lang, plannedSessions);
     return h('div', { class: 'cost', part: 'cost' },
         h('h4', { text: uiText(lang, 'cost.title') }),
-        c.per_area ? areaPrices(lang, c, areas, nameOf) : null,
+        perSession(lang, c, areas, nameOf),
         h('p', { text: uiText(lang, 'cost.value', {
             range: formatMoney(lang, c.currency, c.min, c.max),
-            per: formatMoney(lang, c.currency, c.per_session),
-            planned,
+            planned: sessions(lang, plannedSessions),
             total: formatMoney(lang, c.currency, c.planned),
         }) }));
 }
 
-// A clinic that prices each area: first how a session's price adds up from the chosen areas (in
-// the order chosen), then the course; one area needs no sum.
-function areaPrices(lang, c, areas, nameOf) {
+// A session's price, said once: for a clinic that prices each area, how it adds up from the
+// chosen areas (in the order chosen); one area needs no sum.
+function perSession(lang, c, areas, nameOf) {
+    const total = formatMoney(lang, c.currency, c.per_session);
+    if (!c.per_area) return h('p', { class: 'cost-session', text: uiText(lang, 'cost.per_session', { areas: total }) });
     const ids = Object.keys(c.per_area).sort((a, b) => areas.indexOf(a) - areas.indexOf(b));
     const parts = ids.map((id) => uiText(lang, 'cost.area', { area: nameOf(id), price: formatMoney(lang, c.currency, c.per_area[id]) }));
-    const sum = parts.length > 1 ? ` = ${formatMoney(lang, c.currency, c.per_session)}` : '';
-    return h('p', { class: 'cost-areas', text: uiText(lang, 'cost.per_area', { areas: parts.join(' + ') + sum }) });
+    const sum = parts.length > 1 ? ` = ${total}` : '';
+    return h('p', { class: 'cost-session cost-areas', text: uiText(lang, 'cost.per_session', { areas: parts.join(' + ') + sum }) });
 }
 
 // cite(ids): the reference numbers of the result's source list, as "[1, 3]"; nameOf(area id): the
