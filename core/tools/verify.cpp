@@ -78,7 +78,7 @@ VerifyReport verify_ruleset(const RuleSet& rules, const VerifyOptions& options) 
     for (const verify_detail::Guarantee& guarantee : verify_detail::guarantees())
         report.invariants.push_back(guarantee.id);
     verify_detail::Screener screener(rules, options.today, options.max_combinations,
-                                     options.max_steps);
+                                     options.max_steps, options.progress);
     try {
         const AnswerSpace space(rules, options.today);
         report.groups = space.groups().size();

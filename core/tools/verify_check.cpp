@@ -179,6 +179,7 @@ public:
             Json answers = make(k, order);
             check(screener_.input(std::move(answers)), order, worker);
         });
+        screener_.tell_progress();
         return granted == total;
     }
 

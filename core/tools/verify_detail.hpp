@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,8 +33,13 @@ namespace meso::verify_detail {
 class Screener {
 public:
     Screener(const RuleSet& rules, Date today, std::size_t limit,
-             std::size_t max_steps = VerifyOptions{}.max_steps)
-        : rules_(rules), today_(today), limit_(limit), max_steps_(max_steps) {}
+             std::size_t max_steps = VerifyOptions{}.max_steps,
+             std::function<void(std::size_t)> progress = {})
+        : rules_(rules),
+          today_(today),
+          limit_(limit),
+          max_steps_(max_steps),
+          progress_(std::move(progress)) {}
 
     // False once the limit is reached; then `result` is left alone.
     bool run(const Json& answers, ScreenResult& result);
@@ -50,6 +56,10 @@ public:
     Json to_json(const ScreenResult& result, const Json& answers) const;
 
     std::size_t calls() const { return calls_.load(); }
+    // VerifyOptions::progress, with the calls so far; on the calling thread, between batches.
+    void tell_progress() const {
+        if (progress_) progress_(calls());
+    }
     // Adds work done outside screen() (invariants) to the total.
     void spend(std::size_t steps, const Errors& errors) const;
     bool stopped() const { return stopped_.load(); }
@@ -63,6 +73,7 @@ private:
     Date today_;
     std::size_t limit_;
     std::size_t max_steps_;
+    std::function<void(std::size_t)> progress_;
     std::atomic<std::size_t> calls_{0};
     mutable std::atomic<std::size_t> steps_{0};
     mutable std::atomic<bool> stopped_{false};

@@ -78,8 +78,22 @@ test('the guide: prices and waits, preview, proof, export, and the same plan on 
 
         // Step 3: the proof.
         await page.locator('#verify-status[data-state="checking"]').waitFor({ timeout: 20_000 });
+        // While it runs, how far it has come, outside the live region: the counts rise.
+        const progress = page.locator('#verify-progress:not([hidden])');
+        await progress.waitFor({ timeout: PROOF_MS });
+        assert.equal(await progress.evaluate((node) => !!node.closest('[aria-live]')), false);
+        const count = async () => Number((await progress.innerText()).match(/so far: ([\d,]+)/)[1].replaceAll(',', ''));
+        const first = await count();
+        await page.waitForFunction((n) => {
+            const line = document.querySelector('#verify-progress');
+            return line.hidden || Number(line.textContent.match(/so far: ([\d,]+)/)[1].replaceAll(',', '')) > n;
+        }, first, { timeout: PROOF_MS });
         await page.locator('#verify-status[data-state="proved"]').waitFor({ timeout: PROOF_MS });
         assert.match(await page.locator('#verify-status').innerText(), /^Proved: every safety rule holds for these settings \([\d,]+ answer combinations\)/);
+        assert.ok(first > 0);
+        const proved = Number((await page.locator('#verify-status').innerText()).match(/\(([\d,]+) answer/)[1].replaceAll(',', ''));
+        assert.ok(first < proved, `the first count ${first} is below the proof's ${proved}`);
+        assert.equal(await page.locator('#verify-progress').isHidden(), true, 'the count goes when the proof ends');
 
         // Step 4: the file and the code.
         const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);

@@ -3,9 +3,11 @@
 // text ("" = no settings) and answers {"ok": true, "value": …} or {"ok": false, "errors": [...]},
 // the settings file's problems with their paths in it, as `mesoscreen --settings` reports them.
 #include <algorithm>
+#include <cstddef>
 #include <string>
 
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
 #include "core/json/parse.hpp"
 #include "core/json/write.hpp"
@@ -15,6 +17,12 @@
 #include "core/tools/lint.hpp"
 #include "core/tools/verify.hpp"
 #include "web/bindings/reply.hpp"
+
+// The proof's progress, to whoever set Module.onVerifyProgress (the configurator's worker). A
+// number, since a size_t does not cross as one; far below 2^53.
+EM_JS(void, tell_verify_progress, (double screenings), {
+    if (Module.onVerifyProgress) Module.onVerifyProgress(screenings);
+});
 
 namespace {
 
@@ -62,6 +70,9 @@ std::string verify(const std::string& rules_text, const std::string& settings_te
     if (!date) return failure({{"input.bad_today", "", "today must be a real date as YYYY-MM-DD"}});
     meso::VerifyOptions options{*date};
     options.threads = 1;
+    options.progress = [](std::size_t screenings) {
+        tell_verify_progress(static_cast<double>(screenings));
+    };
     return success(meso::verify_ruleset(*rules, options).to_json());
 }
 

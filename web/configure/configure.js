@@ -188,6 +188,19 @@ function setVerify(kind, message, details) {
     box.dataset.state = kind;
     box.replaceChildren(el('p', message));
     if (details) box.append(details);
+    showProgress(null);
+}
+
+// How far the proof has come: outside the live status above, so that a screen reader hears the
+// start and the end of the proof rather than every count.
+function showProgress(screenings, started) {
+    const line = $('verify-progress');
+    line.hidden = screenings === null;
+    if (screenings === null) return;
+    line.textContent = t('progress', {
+        n: screenings.toLocaleString(state.lang),
+        s: Math.round((Date.now() - started) / 1000).toLocaleString(state.lang),
+    });
 }
 
 function stopProof() {
@@ -206,7 +219,11 @@ async function prove(generation, text) {
     state.proof = tools;
     let reply;
     try {
-        reply = await tools.call('verify', state.rulesText, text, today());
+        const started = Date.now();
+        const progress = (screenings) => {
+            if (generation === state.generation) showProgress(screenings, started);
+        };
+        reply = await tools.follow('verify', progress, state.rulesText, text, today());
     } catch (error) {
         if (generation === state.generation) setVerify('bad', t('verifyFailed', { message: error.message }));
         return;

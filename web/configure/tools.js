@@ -1,5 +1,6 @@
 // The page's side of the tools workers: call(name, ...args) resolves to the tool's reply
-// ({ ok, value } or { ok: false, errors }). stop() ends the worker and whatever it was doing.
+// ({ ok, value } or { ok: false, errors }); follow(name, onProgress, ...args) also tells the
+// proof's progress. stop() ends the worker and whatever it was doing.
 let compiled = null;
 
 // The tools' .wasm, fetched and compiled once for every worker this page starts.
@@ -20,6 +21,10 @@ export async function startTools() {
     worker.onmessage = ({ data }) => {
         const pending = waiting.get(data.id);
         if (!pending) return;
+        if ('progress' in data) {
+            pending.onProgress?.(data.progress);
+            return;
+        }
         waiting.delete(data.id);
         if ('failure' in data) pending.reject(new Error(data.failure));
         else pending.resolve(data.reply);
@@ -28,9 +33,13 @@ export async function startTools() {
     worker.postMessage({ type: 'start', module });
     return {
         call(call, ...args) {
+            return this.follow(call, null, ...args);
+        },
+        // The same, with onProgress(screenings) told while verify runs.
+        follow(call, onProgress, ...args) {
             return new Promise((resolve, reject) => {
                 const id = ++next;
-                waiting.set(id, { resolve, reject });
+                waiting.set(id, { resolve, reject, onProgress });
                 worker.postMessage({ id, call, args });
             });
         },

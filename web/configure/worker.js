@@ -27,6 +27,14 @@ self.onmessage = async ({ data }) => {
     try {
         if (!CALLS.has(call)) throw new Error(`${call} is not a tool`);
         const loaded = await tools;
+        // The proof's progress, a few times a second at most: the page shows it while it waits.
+        let told = 0;
+        loaded.onVerifyProgress = (screenings) => {
+            const now = Date.now();
+            if (now - told < 250) return;
+            told = now;
+            self.postMessage({ id, progress: screenings });
+        };
         self.postMessage({ id, reply: JSON.parse(loaded[call](...args)) });
     } catch (error) {
         self.postMessage({ id, failure: String((error && error.message) || error) });

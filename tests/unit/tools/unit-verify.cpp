@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/screen/screen.hpp"
@@ -222,6 +223,32 @@ TEST_CASE("verify: the minimal rule set's invariants hold over its whole answer 
           std::vector<std::string>{"blocking_finding_never_eligible", "eligible_without_findings",
                                    "engine.exposure_wait", "engine.exposure_date",
                                    "engine.date_bounds", "engine.plan_dates"});
+}
+
+TEST_CASE("verify: progress tells the screenings so far, rising, on the calling thread") {
+    const auto rules = screen_test::load(split_minimal());
+    for (const unsigned threads : {1u, 2u}) {
+        CAPTURE(threads);
+        std::vector<std::size_t> told;
+        const auto caller = std::this_thread::get_id();
+        bool elsewhere = false;
+        VerifyOptions options;
+        options.today = screening_day;
+        options.threads = threads;
+        options.progress = [&](std::size_t screenings) {
+            told.push_back(screenings);
+            elsewhere = elsewhere || std::this_thread::get_id() != caller;
+        };
+        const VerifyReport report = verify_ruleset(*rules, options);
+        REQUIRE(report.proved());
+        REQUIRE(told.size() > 1);
+        CHECK_FALSE(elsewhere);
+        CHECK(std::is_sorted(told.begin(), told.end()));
+        CHECK(told.front() > 0);
+        // The last batch is told; the few screenings that shrink a counterexample come after.
+        CHECK(told.back() <= report.combinations);
+        CHECK(told.back() * 10 >= report.combinations * 9);
+    }
 }
 
 // split_minimal with a finding that only a drink together with hair loss gives, and an invariant
