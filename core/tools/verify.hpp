@@ -22,8 +22,9 @@ struct VerifyOptions {
     // screening's): about a minute natively. Beyond it: verify.too_large.
     std::size_t max_steps = 3'000'000'000;
     unsigned threads = 2;  // 0 or 1: everything on the calling thread
-    // Told the screenings made so far after each batch of them, on the calling thread: for a
-    // page that shows a proof of a minute moving. Empty: nothing is told.
+    // Told the screenings made so far as the proof goes (after each group is explored, then
+    // after each batch), on the calling thread: for a page that shows a proof of a minute
+    // moving. Empty: nothing is told.
     std::function<void(std::size_t screenings)> progress;
 };
 

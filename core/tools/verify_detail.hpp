@@ -56,7 +56,7 @@ public:
     Json to_json(const ScreenResult& result, const Json& answers) const;
 
     std::size_t calls() const { return calls_.load(); }
-    // VerifyOptions::progress, with the calls so far; on the calling thread, between batches.
+    // VerifyOptions::progress, with the calls so far; only on the calling thread.
     void tell_progress() const {
         if (progress_) progress_(calls());
     }

@@ -240,6 +240,7 @@ std::vector<GroupSpace> explore_groups(const AnswerSpace& space, Screener& scree
         out[g].enumerated = combinations[g].size();
         if (combinations[g].empty()) combinations[g].push_back({});
         neutral[g] = pick_neutral(combinations[g]);
+        screener.tell_progress();  // the first counts of a long proof come from here
     };
     // The plan's group first: a group with parameters is explored once per answer it gives them.
     for (std::size_t g = 0; g < n; ++g)
