@@ -54,7 +54,7 @@ test('wasm: a fault inside the module fails that call and every later one with e
     const session = rules.session(today, 'en');
     session.set('age', 30);
     // An abort from inside, as out-of-memory or a failed assertion would end: the raw call throws.
-    session._raw.set = () => { throw new WebAssembly.RuntimeError('Aborted()'); };
+    core._sessionSet = () => { throw new WebAssembly.RuntimeError('Aborted()'); };
     assert.throws(() => session.set('cancer', true), { name: 'MesoError', code: 'engine.fault' });
     assert.throws(() => session.result(), { code: 'engine.fault' });
     assert.throws(() => rules.session(today, 'en'), { code: 'engine.fault' });

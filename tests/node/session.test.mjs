@@ -40,7 +40,7 @@ function valuesFor(question) {
     return byType[question.type];
 }
 
-const engineForm = (session) => JSON.parse(session._raw.form()).value;
+const engineForm = (session) => JSON.parse(core._sessionForm(session._handle)).value;
 
 test('session.form, kept from the changes alone, is the engine\'s form and the result\'s, after every answer', () => {
     const pick = random(20261127);
@@ -126,4 +126,23 @@ test('every golden case answered one question at a time: the form\'s status and 
         }
     }
     assert.ok(kept >= cases.length - 5, `${kept} of ${cases.length} cases kept every answer`);
+});
+
+test('a disposed-of session or rule set answers with an error value, never a verdict', () => {
+    const ruleSet = core.engine.load(rules);
+    const session = ruleSet.session(today, 'en');
+    session.set('age', 30);
+    const number = session._handle;
+    session.dispose();
+    assert.throws(() => session.set('cancer', false), { name: 'MesoError', code: 'input.no_session' });
+    assert.throws(() => session.result(), { code: 'input.no_session' });
+    // The module keeps no number for it either, and does not reuse it for a new session.
+    assert.equal(JSON.parse(core._sessionForm(number)).errors[0].code, 'input.no_session');
+    session.dispose();  // twice is harmless
+    ruleSet.dispose();
+    assert.throws(() => ruleSet.info('en'), { code: 'input.no_rules' });
+    assert.throws(() => ruleSet.session(today, 'en'), { code: 'input.no_rules' });
+    const again = core.engine.load(rules).session(today, 'en');
+    assert.ok(again._handle > number);
+    assert.equal(again.form.status, 'incomplete');
 });

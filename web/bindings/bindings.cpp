@@ -1,11 +1,13 @@
 // The raw wasm face of the engine. JSON text crosses the boundary in both directions and every
 // failure comes back as {"ok": false, "errors": [...]}: no C++ exception ever reaches JS.
 // engine.js (linked with --pre-js) wraps this in the idiomatic API that the widget uses.
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include <emscripten/bind.h>
 
@@ -140,15 +142,15 @@ private:
 class SessionHandle {
 public:
     // Fails closed: without rules or with a bad date every call reports the error.
-    SessionHandle(const RuleSetHandle& owner, const std::string& today, const std::string& lang) {
-        if (!owner.rules()) {
+    SessionHandle(const RuleSetHandle* owner, const std::string& today, const std::string& lang) {
+        if (!owner || !owner->rules()) {
             error_ = RuleSetHandle::not_loaded();
             return;
         }
         const auto date = parse_today(today, error_);
         if (!date) return;
-        session_ = std::make_unique<meso::Session>(owner.rules(), *date, owner.pick(lang));
-        pick_ = [owner](const std::string& l) { return owner.pick(l); };
+        session_ = std::make_unique<meso::Session>(owner->rules(), *date, owner->pick(lang));
+        pick_ = [owner = *owner](const std::string& l) { return owner.pick(l); };
     }
 
     // set and clear answer with what the change did to the form (meso::form_changes); reset and
@@ -218,6 +220,71 @@ private:
 
 std::string version() { return MESO_VERSION; }
 
+// The rule sets and sessions JS holds, by number. Embind's class_ would hand JS objects instead,
+// and bring its whole object machinery into the glue: 2.6 KB gzip of every patient's download
+// (measured in dist/), for two kinds of object that JS only creates, calls and deletes. Numbers are
+// never reused, so a deleted one stays unknown; 0 is never one.
+template <class Handle>
+class Handles {
+public:
+    int add(std::unique_ptr<Handle> handle) {
+        items_.push_back(std::move(handle));
+        return static_cast<int>(items_.size());
+    }
+    Handle* find(int id) const {
+        return id > 0 && static_cast<std::size_t>(id) <= items_.size() ? items_[id - 1].get()
+                                                                       : nullptr;
+    }
+    void remove(int id) {
+        if (find(id)) items_[id - 1].reset();
+    }
+
+private:
+    std::vector<std::unique_ptr<Handle>> items_;
+};
+
+Handles<RuleSetHandle> rule_sets;
+Handles<SessionHandle> sessions;
+
+std::string no_session() {
+    return failure({{"input.no_session", "", "no such session: it was disposed of"}});
+}
+
+// One face per method: `id` names the rule set or session, and an unknown one is an error value.
+template <auto method, class... Args>
+std::string on_rule_set(int id, Args... args) {
+    const RuleSetHandle* rules = rule_sets.find(id);
+    return rules ? (rules->*method)(args...) : RuleSetHandle::not_loaded();
+}
+
+template <auto method, class... Args>
+std::string on_session(int id, Args... args) {
+    SessionHandle* session = sessions.find(id);
+    return session ? (session->*method)(args...) : no_session();
+}
+
+int rule_set_new() { return rule_sets.add(std::make_unique<RuleSetHandle>()); }
+
+std::string rule_set_load(int id, const std::string& text, const std::string& settings_text) {
+    RuleSetHandle* rules = rule_sets.find(id);
+    return rules ? rules->load(text, settings_text) : RuleSetHandle::not_loaded();
+}
+
+void rule_set_delete(int id) { rule_sets.remove(id); }
+
+int session_new(int rule_set, const std::string& today, const std::string& lang) {
+    return sessions.add(std::make_unique<SessionHandle>(rule_sets.find(rule_set), today, lang));
+}
+
+void session_delete(int id) { sessions.remove(id); }
+
+#ifdef MESO_TEST_FACES
+double session_evaluations(int id) {
+    const SessionHandle* session = sessions.find(id);
+    return session ? session->evaluations() : 0;
+}
+#endif
+
 #ifdef MESO_TEST_FACES
 // The module's linear memory in bytes, for the benchmark's heap figure.
 double heap_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
@@ -228,32 +295,27 @@ double heap_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) 
 // What the widget calls, in every build. The test build (meso-core-test, MESO_TEST_FACES) adds the
 // faces only tests and the benchmark use: they cost the patient's download and serve no patient.
 EMSCRIPTEN_BINDINGS(meso_core) {
+    using S = const std::string&;
     emscripten::function("_version", &version);
-    emscripten::class_<RuleSetHandle>("_RuleSet")
-        .constructor<>()
-        .function("load", &RuleSetHandle::load)
-        .function("info", &RuleSetHandle::info)
+    emscripten::function("_ruleSetNew", &rule_set_new);
+    emscripten::function("_ruleSetLoad", &rule_set_load);
+    emscripten::function("_ruleSetInfo", &on_rule_set<&RuleSetHandle::info, S>);
+    emscripten::function("_ruleSetDelete", &rule_set_delete);
+    emscripten::function("_sessionNew", &session_new);
+    emscripten::function("_sessionSet", &on_session<&SessionHandle::set, S, S>);
+    emscripten::function("_sessionClear", &on_session<&SessionHandle::clear, S>);
+    emscripten::function("_sessionReset", &on_session<&SessionHandle::reset>);
+    emscripten::function("_sessionSetLang", &on_session<&SessionHandle::set_lang, S>);
+    emscripten::function("_sessionForm", &on_session<&SessionHandle::form>);
+    emscripten::function("_sessionResult", &on_session<&SessionHandle::result>);
+    emscripten::function("_sessionAnswers", &on_session<&SessionHandle::answers>);
+    emscripten::function("_sessionIcs", &on_session<&SessionHandle::ics, S>);
+    emscripten::function("_sessionDelete", &session_delete);
 #ifdef MESO_TEST_FACES
-        .function("screen", &RuleSetHandle::screen)
-        .function("screenText", &RuleSetHandle::screen_text)
-        .function("status", &RuleSetHandle::status)
-#endif
-        ;
-    emscripten::class_<SessionHandle>("_Session")
-        .constructor<const RuleSetHandle&, const std::string&, const std::string&>()
-        .function("set", &SessionHandle::set)
-        .function("clear", &SessionHandle::clear)
-        .function("reset", &SessionHandle::reset)
-        .function("setLang", &SessionHandle::set_lang)
-        .function("form", &SessionHandle::form)
-        .function("result", &SessionHandle::result)
-        .function("answers", &SessionHandle::answers)
-        .function("ics", &SessionHandle::ics)
-#ifdef MESO_TEST_FACES
-        .function("evaluations", &SessionHandle::evaluations)
-#endif
-        ;
-#ifdef MESO_TEST_FACES
+    emscripten::function("_ruleSetScreen", &on_rule_set<&RuleSetHandle::screen, S, S, S>);
+    emscripten::function("_ruleSetScreenText", &on_rule_set<&RuleSetHandle::screen_text, S, S, S>);
+    emscripten::function("_ruleSetStatus", &on_rule_set<&RuleSetHandle::status, S, S>);
+    emscripten::function("_sessionEvaluations", &session_evaluations);
     emscripten::function("_heapBytes", &heap_bytes);
     emscripten::function("_logicApply", &logic_apply);
 #endif

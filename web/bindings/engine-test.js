@@ -4,19 +4,19 @@
 
 Object.assign(MesoRuleSet.prototype, {
     screen(answers, today, lang) {
-        return call(() => this._raw.screen(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
+        return call(() => Module._ruleSetScreen(this._handle, asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
     },
     /** The result as JSON text indented like the CLI's output, for byte-for-byte comparisons. */
     screenText(answers, today, lang) {
-        return call(() => this._raw.screenText(asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
+        return call(() => Module._ruleSetScreenText(this._handle, asJsonText(answers == null ? {} : answers), String(today), String(lang || '')));
     },
     /** The status alone ("eligible" …), without texts or plan: screen(…).status, cheaper. */
     status(answers, today) {
-        return call(() => this._raw.status(asJsonText(answers == null ? {} : answers), String(today)));
+        return call(() => Module._ruleSetStatus(this._handle, asJsonText(answers == null ? {} : answers), String(today)));
     },
 });
 
-MesoSession.prototype.evaluations = function evaluations() { return this._raw.evaluations(); };
+MesoSession.prototype.evaluations = function evaluations() { return Module._sessionEvaluations(this._handle); };
 
 Object.defineProperty(Module['engine'], 'heapBytes', {
     /** Bytes of linear memory the module holds now. */

@@ -1,6 +1,6 @@
 // The idiomatic JS face of the engine, linked into meso-core.js with --pre-js. It turns the raw
 // JSON-text API of bindings.cpp into objects and one typed error, MesoError, with .code, .path
-// and .errors. Widget code uses only this; it never touches Embind types.
+// and .errors. Widget code uses only this; it never calls the module's functions itself.
 
 /** @param {{code: string, path: string, message: string}[]} errors */
 function MesoError(errors) {
@@ -45,22 +45,26 @@ function asJsonText(value) {
 // A session keeps the form's state, `form` ({status, visible, missing, errors, question_texts,
 // options, progress}), up to date from what each answer changed; the whole result, with findings
 // and plan, is built only when result() asks for it.
+// A session keeps the form's state, `form` ({status, visible, missing, errors, question_texts,
+// options, progress}), up to date from what each answer changed; the whole result, with findings
+// and plan, is built only when result() asks for it. `_handle` is the module's number for it
+// (bindings.cpp): 0 once disposed of, which the module answers with an error.
 class MesoSession {
-    constructor(raw) {
-        this._raw = raw;
+    constructor(handle) {
+        this._handle = handle;
         this.form = null;
     }
     /** Sets one answer; returns what it changed (status, progress, shown, hidden, and what else changed). */
-    set(key, value) { return this._changed(call(() => this._raw.set(String(key), JSON.stringify(value === undefined ? null : value)))); }
-    clear(key) { return this._changed(call(() => this._raw.clear(String(key)))); }
-    reset() { return this._whole(call(() => this._raw.reset())); }
-    setLang(lang) { return this._whole(call(() => this._raw.setLang(String(lang)))); }
-    refresh() { return this._whole(call(() => this._raw.form())); }
-    result() { return call(() => this._raw.result()); }
-    answers() { return call(() => this._raw.answers()); }
+    set(key, value) { return this._changed(call(() => Module._sessionSet(this._handle, String(key), JSON.stringify(value === undefined ? null : value)))); }
+    clear(key) { return this._changed(call(() => Module._sessionClear(this._handle, String(key)))); }
+    reset() { return this._whole(call(() => Module._sessionReset(this._handle))); }
+    setLang(lang) { return this._whole(call(() => Module._sessionSetLang(this._handle, String(lang)))); }
+    refresh() { return this._whole(call(() => Module._sessionForm(this._handle))); }
+    result() { return call(() => Module._sessionResult(this._handle)); }
+    answers() { return call(() => Module._sessionAnswers(this._handle)); }
     // The calendar's DTSTAMP is the real time: JS reads the clock, the engine never does.
-    ics(now = new Date()) { return call(() => this._raw.ics(now.toISOString())); }
-    dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
+    ics(now = new Date()) { return call(() => Module._sessionIcs(this._handle, now.toISOString())); }
+    dispose() { this._handle = release(this._handle, Module._sessionDelete); }
     _whole(form) {
         this.form = form;
         return form;
@@ -82,16 +86,22 @@ class MesoSession {
     }
 }
 
+// Frees what a handle names, unless the module has failed: then nothing in it is to be trusted,
+// deleting included. Returns 0, the handle of nothing.
+function release(handle, remove) {
+    if (handle && !fault) guard(() => remove(handle));
+    return 0;
+}
+
 class MesoRuleSet {
-    constructor(raw, loaded) {
-        this._raw = raw;
+    constructor(handle, loaded) {
+        this._handle = handle;
         this.id = loaded.id;
         this.version = loaded.version;
     }
-    info(lang) { return call(() => this._raw.info(String(lang || ''))); }
+    info(lang) { return call(() => Module._ruleSetInfo(this._handle, String(lang || ''))); }
     session(today, lang) {
-        const raw = guard(() => new Module._Session(this._raw, String(today), String(lang || '')));
-        const session = new MesoSession(raw);
+        const session = new MesoSession(guard(() => Module._sessionNew(this._handle, String(today), String(lang || ''))));
         try {
             session.refresh(); // a bad date or missing rules fails here, not on the first answer
         } catch (error) {
@@ -100,7 +110,7 @@ class MesoRuleSet {
         }
         return session;
     }
-    dispose() { if (this._raw) { this._raw.delete(); this._raw = null; } }
+    dispose() { this._handle = release(this._handle, Module._ruleSetDelete); }
 }
 
 Module['engine'] = {
@@ -109,11 +119,11 @@ Module['engine'] = {
     get fault() { return fault; },
     /** A rule set (object or JSON text), with a clinic's settings file (object or text) applied. */
     load(rules, settings) {
-        const raw = guard(() => new Module._RuleSet());
+        const handle = guard(() => Module._ruleSetNew());
         try {
-            return new MesoRuleSet(raw, call(() => raw.load(asJsonText(rules), settings == null ? '' : asJsonText(settings))));
+            return new MesoRuleSet(handle, call(() => Module._ruleSetLoad(handle, asJsonText(rules), settings == null ? '' : asJsonText(settings))));
         } catch (error) {
-            raw.delete();
+            release(handle, Module._ruleSetDelete);
             throw error;
         }
     },
