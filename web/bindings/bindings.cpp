@@ -253,7 +253,7 @@ std::string no_session() {
 // One face per method: `id` names the rule set or session, and an unknown one is an error value.
 template <auto method, class... Args>
 std::string on_rule_set(int id, Args... args) {
-    const RuleSetHandle* rules = rule_sets.find(id);
+    RuleSetHandle* rules = rule_sets.find(id);
     return rules ? (rules->*method)(args...) : RuleSetHandle::not_loaded();
 }
 
@@ -264,11 +264,6 @@ std::string on_session(int id, Args... args) {
 }
 
 int rule_set_new() { return rule_sets.add(std::make_unique<RuleSetHandle>()); }
-
-std::string rule_set_load(int id, const std::string& text, const std::string& settings_text) {
-    RuleSetHandle* rules = rule_sets.find(id);
-    return rules ? rules->load(text, settings_text) : RuleSetHandle::not_loaded();
-}
 
 void rule_set_delete(int id) { rule_sets.remove(id); }
 
@@ -298,7 +293,7 @@ EMSCRIPTEN_BINDINGS(meso_core) {
     using S = const std::string&;
     emscripten::function("_version", &version);
     emscripten::function("_ruleSetNew", &rule_set_new);
-    emscripten::function("_ruleSetLoad", &rule_set_load);
+    emscripten::function("_ruleSetLoad", &on_rule_set<&RuleSetHandle::load, S, S>);
     emscripten::function("_ruleSetInfo", &on_rule_set<&RuleSetHandle::info, S>);
     emscripten::function("_ruleSetDelete", &rule_set_delete);
     emscripten::function("_sessionNew", &session_new);

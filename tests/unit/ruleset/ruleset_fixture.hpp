@@ -3,19 +3,15 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "core/ruleset/ruleset.hpp"
+#include "tests/unit/read_file.hpp"
 
 namespace meso::test {
 
 inline Json read_json_file(const std::string& relative) {
-    std::ifstream in(std::string(MESO_SOURCE_DIR) + "/" + relative);
-    std::stringstream text;
-    text << in.rdbuf();
-    return Json::parse(text.str());
+    return Json::parse(read_bytes(std::string(MESO_SOURCE_DIR) + "/" + relative));
 }
 
 inline const Json& minimal_document() {
