@@ -135,15 +135,59 @@ async function checkInEngine(wasmDir, version, rules, split) {
         }
     };
     const whole = load('the rule set', rules);
+    const firstViews = {};
     for (const lang of split.languages) {
         // As the widget makes it (core-loader.js, builtInRuleSet): the structure and the language's file.
         const part = withLanguage(split.builtIn, lang, positionalTexts(split.builtIn, split.texts[lang]));
         const loaded = load(`the built-in rule set in "${lang}"`, part);
         const shown = (ruleSet) => JSON.stringify({ ...ruleSet.info(lang), languages: null, default_language: null });
         if (shown(loaded) !== shown(whole)) fail(`the built-in rule set in "${lang}" shows other texts than the whole rule set`);
+        firstViews[lang] = firstView(loaded, lang);
+        if (!firstViews[lang]) console.log(`the first step in "${lang}" depends on the day: the widget shows it once the engine has started`);
         loaded.dispose();
     }
     whole.dispose();
+    return firstViews;
+}
+
+// What the widget shows of the built-in rule set before the engine has started (web/src/
+// first-view.js): the engine's own info and form for a session with no answers, cut to what the
+// welcome and the first step show, and the disclaimer the welcome quotes. Written into the
+// language's locale file, which arrives while the .wasm compiles. Only a first view that is the
+// same on any day is shown early: null when the day changes it (a text that counts from today).
+export function firstView(ruleSet, lang) {
+    const on = (today) => {
+        const session = ruleSet.session(today, lang);
+        try {
+            const info = ruleSet.info(lang);
+            const form = session.form;
+            const ids = new Set(form.visible);
+            const step = info.steps.find((s) => info.questions.some((q) => q.step === s.id && ids.has(q.id)));
+            if (!step) return null;
+            // The first step's questions that show with no answers; a follow-up shows only once
+            // the engine has started, and by then its texts are the engine's.
+            const shown = new Set(info.questions.filter((q) => q.step === step.id && ids.has(q.id)).map((q) => q.id));
+            const pick = (table) => Object.fromEntries(Object.entries(table).filter(([id]) => shown.has(id)));
+            return {
+                info: {
+                    id: info.id, version: info.version, lang: info.lang, languages: info.languages,
+                    default_language: info.default_language,
+                    steps: info.steps.map((s) => (s === step ? s : { id: s.id })),
+                    // The two settings the welcome and the print stamp read.
+                    settings: { clinic_name: info.settings.clinic_name, clinic_phone: info.settings.clinic_phone },
+                    // Every question counts for the progress; only those shown have their texts.
+                    questions: info.questions.map((q) => (shown.has(q.id) ? q : { id: q.id, step: q.step, required: q.required })),
+                },
+                form: { ...form, options: pick(form.options), question_texts: pick(form.question_texts) },
+                disclaimer: session.result().disclaimer,
+            };
+        } finally {
+            session.dispose();
+        }
+    };
+    // Days far apart, one of them in a leap year's February: a text that counts from today differs.
+    const views = ['2026-01-15', '2027-07-31', '2028-02-29'].map((day) => JSON.stringify(on(day)));
+    return views.every((view) => view === views[0]) ? JSON.parse(views[0]) : null;
 }
 
 // The glue is built for the web and for Node (the Node tests load it). The loader runs only in
@@ -263,7 +307,7 @@ async function main() {
     const rulesSource = await readFile(args.rules, 'utf8');
     const rules = JSON.parse(rulesSource);
     const split = splitRuleSet(rules);
-    await checkInEngine(args.wasmDir, pkg.version, rules, split);
+    const firstViews = await checkInEngine(args.wasmDir, pkg.version, rules, split);
     const ui = await uiTables();
     const defaultLang = rules.default_language;
     // English is every language's fallback, so it is always built in.
@@ -309,6 +353,9 @@ async function main() {
     await writeFile(join(args.out, 'rules/mesotherapy.json'), JSON.stringify(rules));
     for (const lang of fileLanguages) {
         const locale = { lang, build };
+        // Before the rule texts: gzip then finds the first step's texts, which come early among
+        // them, within its reach.
+        if (firstViews[lang]) locale.first_view = firstViews[lang];
         if (split.texts[lang]) locale.rules = positionalTexts(split.builtIn, split.texts[lang]);
         if (ui[lang] && !builtInUi.includes(lang)) locale.ui = ui[lang];
         await writeFile(join(args.out, 'locales', `${lang}.json`), JSON.stringify(locale));

@@ -260,7 +260,7 @@ test('texts of another build are refused like missing ones', () => withPage(asyn
     assert.equal(await w.locator('.frame').getAttribute('lang'), 'en');
 }));
 
-test('a page in another language fetches its texts while the engine loads', () => withPage(async (page, errors) => {
+test('a page in another language fetches its texts only, and before the engine', () => withPage(async (page, errors) => {
     await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=uk`);
     const w = widget(page);
     await waitReady(w);
@@ -269,10 +269,103 @@ test('a page in another language fetches its texts while the engine loads', () =
         const entry = (part) => performance.getEntriesByType('resource').filter((e) => e.name.includes(part));
         const [wasm] = entry('meso-core.wasm');
         const locales = entry('/locales/');
-        return { locales: locales.map((e) => new URL(e.name).pathname), overlap: locales[0].startTime < wasm.responseEnd && wasm.startTime < locales[0].responseEnd };
+        // The locale file carries the first view (web/src/first-view.js): the .wasm is asked for once it is here.
+        return { locales: locales.map((e) => new URL(e.name).pathname), first: locales[0].responseEnd <= wasm.startTime };
     });
-    assert.deepEqual(timing, { locales: ['/locales/uk.json'], overlap: true });
+    assert.deepEqual(timing, { locales: ['/locales/uk.json'], first: true });
     assert.deepEqual(errors, []);
+}));
+
+// A page with one widget on the first step, in `lang`, with `attributes`; the .wasm is held back
+// until the returned release() is called, or fails if `fail`.
+async function holdEngine(page, { lang = 'uk', attributes = '', fail = false } = {}) {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/meso-core.wasm*', async (route) => {
+        await held;
+        if (fail) await route.abort();
+        else await route.continue();
+    });
+    await page.route('**/first-view.html', (route) => route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>first view</title>
+<script src="meso-screener.js" defer></script></head><body><meso-screener skip-welcome today="2026-11-21" ${attributes}></meso-screener></body></html>`,
+    }));
+    await page.addInitScript(() => {
+        window.__events = [];
+        for (const type of ['meso-ready', 'meso-step', 'meso-error', 'meso-outcome']) {
+            document.addEventListener(type, (e) => window.__events.push([type, e.detail.code || e.detail.step || e.detail.lang || '']));
+        }
+    });
+    await page.goto(`${shared.server.main}/first-view.html`);
+    return release;
+}
+
+const eventsSoFar = (page) => page.evaluate(() => window.__events);
+
+test('the first step shows and takes answers before the engine has started; the engine then takes over where the patient is', () => withPage(async (page, errors) => {
+    const release = await holdEngine(page);
+    const w = widget(page);
+    const age = w.locator('[data-q="age"] input');
+    await age.waitFor();
+    // The first step as the engine words it, with no engine yet: no event, no result.
+    assert.equal(await w.locator('#view-heading').innerText(), 'Про вас');
+    assert.equal(await w.locator('#progress-text').innerText(), 'Крок 1 з 6');
+    assert.deepEqual(await eventsSoFar(page), []);
+    assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result), null);
+    await w.locator('[data-q="sex"] input[value="female"]').check();
+    await age.fill('34');
+    const ageNode = await age.elementHandle();
+    // Continue needs the engine's verdict: it waits, and nothing is shown as missing meanwhile.
+    await w.locator('button[type="submit"]').click();
+    assert.equal(await w.locator('[data-q="pregnant"]').count(), 0);
+    assert.equal(await w.locator('.error-summary:not([hidden])').count(), 0);
+
+    release();
+    await page.waitForFunction(() => window.__events.some(([type]) => type === 'meso-ready'));
+    // The engine shows the follow-ups that "Female" brings, and Continue, pressed before, now
+    // lists them as missing; the answers, the field and the focus in it stayed.
+    await w.locator('.error-summary:not([hidden])').waitFor();
+    const missing = await w.locator('.error-summary li button').evaluateAll((nodes) => nodes.map((n) => n.dataset.target));
+    assert.deepEqual(missing, ['pregnant', 'breastfeeding', 'menstruating']);
+    assert.equal(await w.locator('section.view').getAttribute('data-step'), 'about');
+    assert.equal(await age.inputValue(), '34');
+    assert.ok(await w.locator('[data-q="sex"] input[value="female"]').isChecked());
+    assert.ok(await ageNode.evaluate((node) => node.isConnected), 'the age field was kept, not rebuilt');
+    const result = await page.evaluate(() => document.querySelector('meso-screener').result);
+    // The engine has the answers given before it started: age and sex are no longer missing.
+    assert.equal(result.status, 'incomplete');
+    assert.deepEqual(result.missing.filter((id) => ['age', 'sex', 'pregnant'].includes(id)), ['pregnant']);
+    assert.deepEqual(await eventsSoFar(page), [['meso-ready', 'uk'], ['meso-step', 'about']]);
+    assert.deepEqual(errors, []);
+}));
+
+test('an engine that fails after the first view shows the error, and never a verdict', () => withPage(async (page) => {
+    const release = await holdEngine(page, { lang: 'en', fail: true });
+    const w = widget(page);
+    await w.locator('[data-q="age"] input').fill('34');
+    await w.locator('[data-q="sex"] input[value="male"]').check();
+    await w.locator('button[type="submit"]').click();
+    release();
+    await w.locator('.load-error').waitFor();
+    assert.equal(await w.locator('[data-q]').count(), 0);
+    const events = await eventsSoFar(page);
+    assert.deepEqual(events.map(([type]) => type), ['meso-error']);
+    assert.equal(events[0][1], 'core.load');
+    assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result), null);
+}));
+
+test('with a clinic\'s settings there is no first view before the engine: it could say what the settings change', () => withPage(async (page) => {
+    await page.route('**/clinic.json', (route) => route.fulfill({ contentType: 'application/json',
+        body: JSON.stringify({ format: 'meso-settings/1', ruleset: 'mesotherapy-default', settings: { clinic_name: 'Klinika' } }) }));
+    const fetched = page.waitForResponse((r) => r.url().endsWith('/clinic.json'));
+    const release = await holdEngine(page, { lang: 'en', attributes: 'settings="clinic.json"' });
+    await fetched;
+    await page.waitForTimeout(300);
+    assert.equal(await widget(page).locator('[data-q]').count(), 0);
+    release();
+    await waitReady(widget(page));
+    assert.equal(await widget(page).locator('[data-q="age"] input').count(), 1);
 }));
 
 test('a page in a language whose texts do not come opens in the built-in language, with the notice', () => withPage(async (page) => {

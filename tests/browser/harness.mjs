@@ -99,13 +99,20 @@ export async function ensureScreenshotDir() {
 // --- the patient ---------------------------------------------------------------------------------
 export const widget = (page, selector = 'meso-screener') => page.locator(selector).first();
 
-// Waits for the questionnaire's first step: past the welcome, which a fresh page shows first.
+// Waits for the questionnaire's first step, past the welcome, which a fresh page shows first,
+// with the engine started: the built-in rule set's first view shows before it has
+// (web/src/first-view.js), and el.result is null until it has.
 export async function waitReady(w) {
     await w.locator('section.view').first().waitFor();
     if (await viewName(w) === 'welcome') {
         await w.locator('[data-action="begin"]').click();
         await w.locator('section.view:not(.welcome)').first().waitFor();
     }
+    await engineStarted(w);
+}
+
+export async function engineStarted(w) {
+    await w.page().waitForFunction((host) => host.result !== null, await w.elementHandle());
 }
 
 // Picks a language in the widget's menu and waits until the widget shows it: its texts may have
@@ -263,6 +270,7 @@ export async function showResultInPage(page, url, answers) {
     await page.goto(url);
     const w = widget(page);
     await w.locator('section.view').first().waitFor();
+    await engineStarted(w);
     await page.evaluate(answerEveryStep, answers);
     await w.locator('.view.result').waitFor();
     return w;

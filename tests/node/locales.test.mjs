@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dist, repo, requireDist, loadCases } from './fixtures.mjs';
-import { splitRuleSet, withLanguage, keyedTexts } from '../../web/build.mjs';
+import { splitRuleSet, withLanguage, keyedTexts, firstView } from '../../web/build.mjs';
 import { loadCore } from './core.mjs';
 
 requireDist();
@@ -69,4 +69,49 @@ test('every golden case screens the same with one language as with the whole rul
         }
         assert.equal(compared, cases.length);
     }
+});
+
+// The first view (web/src/first-view.js) is shown before the engine has started, so it must be
+// what the engine shows on any day: checked here on a day the build did not look at.
+test('each locale file\'s first view is what the engine shows of a new session, on another day too', async () => {
+    const core = await loadCore();
+    const day = '2031-03-17';
+    for (const lang of whole.languages) {
+        const file = localeFile(lang);
+        const view = file.first_view;
+        assert.ok(view, `${lang} has no first view`);
+        const rules = core.engine.load(withLanguage(splitRuleSet(whole).builtIn, lang, file.rules));
+        const info = rules.info(lang);
+        const session = rules.session(day, lang);
+        const form = session.form;
+        const first = info.steps[0];
+        assert.deepEqual(view.info.steps[0], first, lang);
+        assert.deepEqual(view.info.steps.map((s) => s.id), info.steps.map((s) => s.id), lang);
+        assert.deepEqual([view.form.visible, view.form.missing, view.form.status], [form.visible, form.missing, form.status], lang);
+        const shown = view.info.questions.filter((q) => q.text);
+        assert.deepEqual(shown.map((q) => q.id), ['age', 'sex'], lang);
+        for (const q of shown) {
+            assert.deepEqual(q, info.questions.find((other) => other.id === q.id), `${lang} ${q.id}`);
+            assert.deepEqual(view.form.options[q.id], form.options[q.id], `${lang} ${q.id}`);
+            assert.deepEqual(view.form.question_texts[q.id], form.question_texts[q.id], `${lang} ${q.id}`);
+        }
+        // Every other question is there for the progress, with its step and whether it is required.
+        assert.deepEqual(view.info.questions.map((q) => [q.id, q.step, q.required]), info.questions.map((q) => [q.id, q.step, q.required]));
+        assert.equal(view.disclaimer, session.result().disclaimer);
+        session.dispose();
+        rules.dispose();
+    }
+});
+
+test('a first step with a text that counts from today has no first view: it waits for the engine', async () => {
+    const core = await loadCore();
+    const { builtIn } = splitRuleSet(whole);
+    // "Have you had surgery since <date>?" asked on the first step.
+    const dated = { ...builtIn, questions: builtIn.questions.map((q) => (q.id === 'recent_surgery' ? { ...q, step: builtIn.steps[0].id } : q)) };
+    const rules = core.engine.load(dated);
+    assert.equal(firstView(rules, whole.default_language), null);
+    rules.dispose();
+    const plain = core.engine.load(builtIn);
+    assert.ok(firstView(plain, whole.default_language));
+    plain.dispose();
 });

@@ -127,7 +127,12 @@ function keyed(texts) {
 function builtInRuleSet(lang, settings) {
     return once(ruleSets, `built-in:${lang}:${settings.key}`, async () => {
         const own = settings.value && inLanguage(settings.value, lang);
-        const [core, locale] = await Promise.all([loadCore(), loadLocale(lang)]);
+        const texts = loadLocale(lang);
+        // Without settings the locale file carries the first view (firstViewOf), which the element
+        // shows at once: the .wasm is asked for once it is here, because compiled alongside it held
+        // the locale file's own handling back by as long as the compile took.
+        if (!own) await texts.catch(() => {});
+        const [core, locale] = await Promise.all([loadCore(), texts]);
         if (!locale.rules) throw new MesoLoadError('locale.invalid', `The texts for "${lang}" hold no rule texts`, { lang });
         return loadInto(core, { ...MESO_DEFAULT_RULES, languages: [lang], default_language: lang, locales: { [lang]: keyed(locale.rules) } },
             own, { lang });
@@ -192,6 +197,21 @@ function settingsFrom(source) {
             throw new MesoLoadError('settings.syntax', `The clinic settings from ${url} are not JSON: ${error.message}`);
         }
     });
+}
+
+// The built-in rule set's first view in the language the patient will see (first-view.js), from
+// that language's locale file: { lang, languages, view }, or null when there is none to show
+// before the engine has started (a rule set from a URL, a clinic's settings, a first step that
+// depends on the day, texts that did not load: the element then waits for the engine).
+export async function firstViewOf(url, wanted, settings) {
+    if (url || settings) return null;
+    const lang = pickLanguage(wanted, MESO_LANGUAGES, MESO_DEFAULT_RULES.default_language);
+    try {
+        const view = (await loadLocale(lang)).first_view;
+        return view ? { lang, languages: MESO_LANGUAGES, view } : null;
+    } catch {
+        return null;  // loadRuleSet reports it
+    }
 }
 
 // Everything needed to show a rule set in a language: resolves to { rules, lang, languages } with

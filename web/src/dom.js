@@ -61,3 +61,12 @@ export function icon(name, className = 'icon') {
     }
     return svg;
 }
+
+// Resolves once the next frame is painted, or a moment later in a tab that paints none (hidden):
+// for work that the screen in front of the patient does not wait for.
+export function afterPaint() {
+    return new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+        setTimeout(resolve, 100);
+    });
+}

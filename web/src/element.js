@@ -2,10 +2,11 @@
 // incremental session. All screening logic (which questions show, what is missing, validation,
 // outcome, plan) is the core's; this file keeps the view state, moves focus and draws.
 import { MESO_CSS, MESO_DEFAULT_RULES, MESO_LANGUAGES } from 'meso:build';
-import { h, setText } from './dom.js';
+import { afterPaint, h, setText } from './dom.js';
 import { uiText, hasUiLanguage, pickLanguage, LANGUAGE_NAMES } from './strings.js';
 import { formatDate, isIsoDate, localToday } from './format.js';
-import { loadRuleSet, besideScript } from './core-loader.js';
+import { loadRuleSet, firstViewOf, besideScript } from './core-loader.js';
+import { StartingRules } from './first-view.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent, outcomeDetail } from './events.js';
 import { readSaved, writeSaved, forgetSaved, shownAnswers } from './storage.js';
 import { readQuestionValue } from './questions.js';
@@ -57,6 +58,7 @@ export class MesoScreenerElement extends HTMLElement {
     #answers = null;       // kept while there is no session (disconnected, reloading)
     #form = null;          // the session's form state (session.form): what the steps show
     #result = null;        // the whole result, asked for when something shows or sends it
+    #afterStart = null;    // what the patient asked for while the engine was starting (first-view.js)
     #view = 'loading';     // loading | error (did not load) | fault (failed later) | welcome | step | review | result
     #stepId = null;
     #attempted = new Set();  // steps where Continue was pressed
@@ -98,7 +100,7 @@ export class MesoScreenerElement extends HTMLElement {
     // The core's latest result (a copy). The attributes' properties are defined after the class;
     // lang is HTMLElement's own.
     get result() {
-        if (!this.#form) return null;
+        if (!this.#form || this.#starting()) return null;
         try {
             return JSON.parse(JSON.stringify(this.#session ? this.#fullResult() : this.#result));
         } catch (error) {
@@ -161,6 +163,8 @@ export class MesoScreenerElement extends HTMLElement {
         this.#bootCount++;
         this.#switchingTo = null;
         this.#disposeSession();
+        // The first view is no rule set: back in the page, the element starts the engine again.
+        if (this.#starting()) this.#loaded = null;
         if (this.#stopPrinting) this.#stopPrinting();
     }
 
@@ -194,12 +198,15 @@ export class MesoScreenerElement extends HTMLElement {
         this.#switchingTo = null;
         this.#failedLang = null;
         this.#loadError = null;
+        this.#afterStart = null;  // asked for under a start that did not finish
         this.#invalidate();
         const settings = this.settings;
         try {
             let loaded;
+            const loading = loadRuleSet(this.rules, wanted, { settings });
+            this.#showFirstView(boot, wanted, settings);
             try {
-                loaded = await loadRuleSet(this.rules, wanted, { settings });
+                loaded = await loading;
             } catch (error) {
                 if (!error.lang || boot !== this.#bootCount) throw error;
                 // Only the wanted language failed: the questionnaire opens in the rule set's own.
@@ -207,31 +214,43 @@ export class MesoScreenerElement extends HTMLElement {
                 loaded = await loadRuleSet(this.rules, '', { plainChrome: true, settings });
             }
             if (boot !== this.#bootCount) return;
+            // The first view is up: the patient stays where they are, with what they answered.
+            const early = this.#starting() && this.#loaded.lang === loaded.lang;
             this.#loaded = loaded;
             this.#infoCache = null;
             const info = this.#info();
-            const saved = this.remember && !this.#answers ? readSaved(info.id) : null;
+            const saved = this.remember && !this.#answers && !early ? readSaved(info.id) : null;
             if (saved) {
                 this.#answers = saved.answers;
                 this.#consent = true;
                 this.#notice = 'restored';
             }
             this.#newSession();
-            this.#attempted.clear();
-            this.#touched.clear();
-            // Restored answers mean the patient has been here before: no welcome again.
-            const first = this.skipWelcome || saved ? start(this.#stepIds()) : welcome();
-            this.#view = first.view;
-            this.#stepId = first.step;
-            this.#viewKey = '';
+            if (!early) {
+                this.#attempted.clear();
+                this.#touched.clear();
+                // Restored answers mean the patient has been here before: no welcome again.
+                const first = this.skipWelcome || saved ? start(this.#stepIds()) : welcome();
+                this.#view = first.view;
+                this.#stepId = first.step;
+                this.#viewKey = '';
+            }
             this.#invalidate();
             this.dispatchEvent(new MesoReadyEvent({
                 ruleset: { id: info.id, version: info.version }, lang: loaded.lang, languages: loaded.languages,
             }));
             this.#emitStep();
+            const after = this.#afterStart;
+            this.#afterStart = null;
+            if (after) this.#try(after);
             if (this.#wanted() !== wanted) this.#switchLanguage();
         } catch (error) {
             if (boot !== this.#bootCount) return;
+            if (this.#starting()) {
+                this.#disposeSession();
+                this.#loaded = null;
+                this.#afterStart = null;
+            }
             this.#view = 'error';
             this.#loadError = error;
             this.#viewKey = '';
@@ -242,9 +261,31 @@ export class MesoScreenerElement extends HTMLElement {
         }
     }
 
+    // Shows the built-in rule set's first step (or welcome) while the engine starts, when the
+    // locale file that carries it comes first (first-view.js). Answers that were kept stay.
+    async #showFirstView(boot, wanted, settings) {
+        const early = await firstViewOf(this.rules, wanted, settings);
+        if (!early || boot !== this.#bootCount || this.#loaded || !this.#connected) return;
+        // Restored answers need the engine's form for what they show.
+        if (this.remember && !this.#answers && readSaved(early.view.info.id)) return;
+        this.#loaded = { rules: new StartingRules(early.view), lang: early.lang, languages: early.languages };
+        this.#infoCache = null;
+        this.#newSession();
+        const first = this.skipWelcome ? start(this.#stepIds()) : welcome();
+        this.#view = first.view;
+        this.#stepId = first.step;
+        this.#viewKey = '';
+        this.#invalidate();
+    }
+
+    #starting() {
+        return this.#loaded?.rules instanceof StartingRules;
+    }
+
     // Another language's texts may have to be fetched first; until they are here the patient
     // keeps the current language, and if they do not come, keeps it for good, with a notice.
     async #switchLanguage() {
+        if (this.#starting()) return;  // #boot switches once the engine has started
         const boot = this.#bootCount;
         const wanted = this.#wanted();
         this.#switchingTo = wanted;
@@ -323,7 +364,7 @@ export class MesoScreenerElement extends HTMLElement {
         this.#answers = this.#session.answers();
         // el.result stays readable while the element is out of the page.
         try {
-            if (this.#form) this.#fullResult();
+            if (this.#form && !this.#session.starting) this.#fullResult();
         } catch {
             this.#result = null;  // a failed engine has no result to keep
         }
@@ -398,8 +439,12 @@ export class MesoScreenerElement extends HTMLElement {
 
     // --- input ---------------------------------------------------------------------------------
     #onEvent(event) {
+        this.#try(() => this.#handle(event));
+    }
+
+    #try(work) {
         try {
-            this.#handle(event);
+            work();
         } catch (error) {
             this.#fault(error);
         }
@@ -407,12 +452,20 @@ export class MesoScreenerElement extends HTMLElement {
 
     #handle(event) {
         const target = event.target;
+        const action = event.type === 'click' && target.closest('[data-action]');
+        if (this.#session?.starting && (event.type === 'submit' || action)) {
+            // Going on needs the engine's verdict on the answers: it comes once the engine has
+            // started (#boot), the last thing asked for only. (A finished event has no target
+            // left in a shadow tree: what it asked for is kept, not the event.)
+            if (event.type === 'submit') event.preventDefault();
+            this.#afterStart = action ? () => this.#act(action.dataset.action, action) : () => this.#next();
+            return;
+        }
         if (event.type === 'submit') {
             event.preventDefault();
             this.#next();
-        } else if (event.type === 'click') {
-            const action = target.closest('[data-action]');
-            if (action) this.#act(action.dataset.action, action);
+        } else if (action) {
+            this.#act(action.dataset.action, action);
         } else if (target.matches('select.lang-select')) {
             if (event.type !== 'change') return;
             // The same value again (a language that failed before) is a retry.
@@ -543,6 +596,7 @@ export class MesoScreenerElement extends HTMLElement {
     }
 
     #emitStep() {
+        if (this.#starting()) return;  // #boot tells the first step once the engine is there
         const steps = this.#steps();
         const index = steps.findIndex((s) => s.id === this.#stepId);
         const { done, total } = this.#progress();
@@ -598,15 +652,16 @@ export class MesoScreenerElement extends HTMLElement {
             // On paper the clinic is who to call: its name and phone first, when the rule set has them.
             const clinic = [info.settings?.clinic_name, info.settings?.clinic_phone].filter((v) => typeof v === 'string' && v);
             const stampKey = [lang, this.#today(), info.id, info.version, ...clinic].join('\n');
-            if (this.#stampKey !== stampKey) {
+            // While the engine starts, the date's formatting would hold its start back.
+            if (this.#stampKey !== stampKey && !this.#starting()) {
                 this.#stampKey = stampKey;
-                // A moment later: the first date format of a page loads the language's calendar
-                // data, tens of ms that the first question does not wait for.
-                setTimeout(() => {
+                // After the frame is painted: the first date format of a page loads the language's
+                // calendar data, tens of ms that the first question does not wait for.
+                afterPaint().then(() => {
                     if (this.#stampKey !== stampKey) return;
                     const stamp = uiText(lang, 'print.stamp', { id: info.id, version: info.version, date: formatDate(lang, this.#today()) });
                     setText(frame.stamp, [...clinic, stamp].join(' · '));
-                }, 0);
+                });
             }
         }
         this.#applyFocus();
@@ -644,7 +699,8 @@ export class MesoScreenerElement extends HTMLElement {
         if (this.#viewKey === key) return;
         this.#viewKey = key;
         this.#stepView = null;
-        frame.host.replaceChildren(buildWelcomeView(lang, this.#fullResult().disclaimer, typeof clinic === 'string' ? clinic : '', shared));
+        const disclaimer = this.#session.starting ? this.#session.disclaimer : this.#fullResult().disclaimer;
+        frame.host.replaceChildren(buildWelcomeView(lang, disclaimer, typeof clinic === 'string' ? clinic : '', shared));
     }
 
     #renderReview(frame, lang) {
