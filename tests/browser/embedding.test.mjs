@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { splitRuleSet, keyedTexts } from '../../web/build.mjs';
 import {
     useServerAndBrowser, pickVignettes, widget, waitReady, completeByMouse,
-    shownOutcome, caseUrl, dist, repo, readmeStub, chooseLanguage,
+    shownOutcome, caseUrl, dist, repo, readmeStub, chooseLanguage, engineStarted,
 } from './harness.mjs';
 
 const shared = useServerAndBrowser();
@@ -276,9 +276,9 @@ test('a page in another language fetches its texts only, and before the engine',
     assert.deepEqual(errors, []);
 }));
 
-// A page with one widget on the first step, in `lang`, with `attributes`; the .wasm is held back
+// A page with one widget in `lang`, with `attributes` (on the first step by default); the .wasm is held back
 // until the returned release() is called, or fails if `fail`.
-async function holdEngine(page, { lang = 'uk', attributes = '', fail = false } = {}) {
+async function holdEngine(page, { lang = 'uk', attributes = 'skip-welcome', fail = false } = {}) {
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route('**/meso-core.wasm*', async (route) => {
@@ -289,7 +289,7 @@ async function holdEngine(page, { lang = 'uk', attributes = '', fail = false } =
     await page.route('**/first-view.html', (route) => route.fulfill({
         contentType: 'text/html',
         body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>first view</title>
-<script src="meso-screener.js" defer></script></head><body><meso-screener skip-welcome today="2026-11-21" ${attributes}></meso-screener></body></html>`,
+<script src="meso-screener.js" defer></script></head><body><meso-screener today="2026-11-21" ${attributes}></meso-screener></body></html>`,
     }));
     await page.addInitScript(() => {
         window.__events = [];
@@ -320,6 +320,7 @@ test('the first step shows and takes answers before the engine has started; the 
     await w.locator('button[type="submit"]').click();
     assert.equal(await w.locator('[data-q="pregnant"]').count(), 0);
     assert.equal(await w.locator('.error-summary:not([hidden])').count(), 0);
+    assert.equal(await w.locator('.frame').getAttribute('aria-busy'), 'true', 'the press shows it was taken');
 
     release();
     await page.waitForFunction(() => window.__events.some(([type]) => type === 'meso-ready'));
@@ -337,6 +338,23 @@ test('the first step shows and takes answers before the engine has started; the 
     assert.equal(result.status, 'incomplete');
     assert.deepEqual(result.missing.filter((id) => ['age', 'sex', 'pregnant'].includes(id)), ['pregnant']);
     assert.deepEqual(await eventsSoFar(page), [['meso-ready', 'uk'], ['meso-step', 'about']]);
+    assert.equal(await w.locator('.frame').getAttribute('aria-busy'), 'false');
+    assert.deepEqual(errors, []);
+}));
+
+test('the welcome shows before the engine has started, and Start goes on to the first step at once', () => withPage(async (page, errors) => {
+    const release = await holdEngine(page, { lang: 'en', attributes: '' });
+    const w = widget(page);
+    await w.locator('section.view.welcome').waitFor();
+    assert.match(await w.locator('section.view.welcome').innerText(), /not a diagnosis/i);
+    await w.locator('[data-action="begin"]').click();
+    await w.locator('[data-q="age"] input').fill('52');
+    assert.equal(await w.locator('section.view').getAttribute('data-step'), 'about');
+    assert.deepEqual(await eventsSoFar(page), []);
+    release();
+    await engineStarted(w);
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '52');
+    assert.deepEqual(await eventsSoFar(page), [['meso-ready', 'en'], ['meso-step', 'about']]);
     assert.deepEqual(errors, []);
 }));
 

@@ -453,12 +453,14 @@ export class MesoScreenerElement extends HTMLElement {
     #handle(event) {
         const target = event.target;
         const action = event.type === 'click' && target.closest('[data-action]');
-        if (this.#session?.starting && (event.type === 'submit' || action)) {
+        if (this.#session?.starting && (event.type === 'submit' || (action && action.dataset.action !== 'begin'))) {
             // Going on needs the engine's verdict on the answers: it comes once the engine has
-            // started (#boot), the last thing asked for only. (A finished event has no target
-            // left in a shadow tree: what it asked for is kept, not the event.)
+            // started (#boot), the last thing asked for only, and the widget shows it is busy
+            // meanwhile. (A finished event has no target left in a shadow tree: what it asked
+            // for is kept, not the event.)
             if (event.type === 'submit') event.preventDefault();
             this.#afterStart = action ? () => this.#act(action.dataset.action, action) : () => this.#next();
+            this.#invalidate();
             return;
         }
         if (event.type === 'submit') {
@@ -631,7 +633,7 @@ export class MesoScreenerElement extends HTMLElement {
         const lang = this.#lang();
         const ready = !!(this.#loaded && this.#session) && !['loading', 'error', 'fault'].includes(this.#view);
         const own = { heading: this.heading, hideLanguage: this.hideLanguage };
-        renderHeader(frame, lang, ready ? { ...own, languages: this.#loaded.languages, chosen: this.#chosenLang(), busy: !!this.#switchingTo,
+        renderHeader(frame, lang, ready ? { ...own, languages: this.#loaded.languages, chosen: this.#chosenLang(), busy: !!(this.#switchingTo || this.#afterStart),
             notice: this.#failedLang ? this.#languageNotice() : '' } : { ...own, languages: [] });
         if (!ready) {
             const key = `${this.#view}:${lang}`;
