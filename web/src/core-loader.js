@@ -4,6 +4,7 @@
 import createMesoCore from 'meso:core';
 import { MESO_BUILD, MESO_DEFAULT_RULES, MESO_LANGUAGES, MESO_LOCALE_FILES, MESO_TEXT_KEYS } from 'meso:build';
 import { addUiLanguage, hasUiLanguage, pickLanguage } from './strings.js';
+import { afterPaint } from './dom.js';
 
 // Captured while the loader first runs: currentScript is set only then.
 const SCRIPT_URL = (document.currentScript && document.currentScript.src) || '';
@@ -131,7 +132,7 @@ function builtInRuleSet(lang, settings) {
         // Without settings the locale file carries the first view (firstViewOf), which the element
         // shows at once: the .wasm is asked for once it is here, because compiled alongside it held
         // the locale file's own handling back by as long as the compile took.
-        if (!own) await texts.catch(() => {});
+        if (!own && (await texts.catch(() => null))?.first_view) await afterPaint();
         const [core, locale] = await Promise.all([loadCore(), texts]);
         if (!locale.rules) throw new MesoLoadError('locale.invalid', `The texts for "${lang}" hold no rule texts`, { lang });
         return loadInto(core, { ...MESO_DEFAULT_RULES, languages: [lang], default_language: lang, locales: { [lang]: keyed(locale.rules) } },
