@@ -153,7 +153,7 @@ async function checkInEngine(wasmDir, version, rules, split) {
 // What the widget shows of the built-in rule set before the engine has started (web/src/
 // first-view.js): the engine's own info and form for a session with no answers, cut to what the
 // welcome and the first step show, and the disclaimer the welcome quotes. Written into the
-// language's locale file, which arrives while the .wasm compiles. Only a first view that is the
+// language's locale file, which the widget fetches before the .wasm. Only a first view that is the
 // same on any day is shown early: null when the day changes it (a text that counts from today).
 export function firstView(ruleSet, lang) {
     const on = (today) => {

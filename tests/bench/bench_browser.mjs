@@ -6,7 +6,8 @@
 //    first step.
 // For each: cold loads, navigation start to the first question visible and focusable (median of
 // 7, the two pages alternating); answer latency, a click on "Female" to the follow-up question in
-// the DOM and a click on "Male" to its removal. For the widget also what a patient downloads to
+// the DOM and a click on "Male" to its removal. For the widget also navigation start to
+// meso-ready (its engine started, after its first step shows) and what a patient downloads to
 // reach the first question in each language the built-in rule set speaks (requests recorded by
 // Playwright, each response body's gzip -9 and brotli q11 size taken from the file on disk): the
 // loader and the .wasm and whatever else the widget fetches, never the host page's own files.
