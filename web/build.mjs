@@ -142,7 +142,7 @@ async function checkInEngine(wasmDir, version, rules, split) {
         const loaded = load(`the built-in rule set in "${lang}"`, part);
         const shown = (ruleSet) => JSON.stringify({ ...ruleSet.info(lang), languages: null, default_language: null });
         if (shown(loaded) !== shown(whole)) fail(`the built-in rule set in "${lang}" shows other texts than the whole rule set`);
-        firstViews[lang] = firstView(loaded, lang);
+        firstViews[lang] = firstView(loaded, lang, split.builtIn);
         if (!firstViews[lang]) console.log(`the first step in "${lang}" depends on the day: the widget shows it once the engine has started`);
         loaded.dispose();
     }
@@ -155,7 +155,9 @@ async function checkInEngine(wasmDir, version, rules, split) {
 // welcome and the first step show, and the disclaimer the welcome quotes. Written into the
 // language's locale file, which the widget fetches before the .wasm. Only a first view that is the
 // same on any day is shown early: null when the day changes it (a text that counts from today).
-export function firstView(ruleSet, lang) {
+// `with_settings`: no question it shows has parameters (`structure`, the rule set's JSON), so a
+// clinic's settings change nothing in it but its name and phone (core-loader.js, firstViewOf).
+export function firstView(ruleSet, lang, structure = null) {
     const on = (today) => {
         const session = ruleSet.session(today, lang);
         try {
@@ -180,6 +182,7 @@ export function firstView(ruleSet, lang) {
                 },
                 form: { ...form, options: pick(form.options), question_texts: pick(form.question_texts) },
                 disclaimer: session.result().disclaimer,
+                with_settings: !!structure && structure.questions.every((q) => !shown.has(q.id) || !q.params),
             };
         } finally {
             session.dispose();

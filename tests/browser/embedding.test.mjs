@@ -373,17 +373,58 @@ test('an engine that fails after the first view shows the error, and never a ver
     assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result), null);
 }));
 
-test('with a clinic\'s settings there is no first view before the engine: it could say what the settings change', () => withPage(async (page) => {
+// A settings file served at /clinic.json.
+const serveSettings = (page, settings) => page.route('**/clinic.json', (route) => route.fulfill({ contentType: 'application/json',
+    body: JSON.stringify({ format: 'meso-settings/1', ruleset: 'mesotherapy-default', settings }) }));
+
+test('with a clinic\'s settings, the first view is in the clinic\'s languages and names the clinic before the engine has started', () => withPage(async (page, errors) => {
+    await serveSettings(page, { clinic_name: 'Klinika Lumen', languages: ['pl', 'en'], alcohol_wait_days: 5 });
+    // The page asks for Ukrainian, which this clinic does not offer: its first language, Polish.
+    const release = await holdEngine(page, { lang: 'uk', attributes: 'settings="clinic.json"' });
+    const w = widget(page);
+    const welcome = w.locator('section.view.welcome');
+    await welcome.waitFor();
+    assert.match(await welcome.innerText(), /Klinika Lumen/i);
+    assert.equal(await w.locator('.frame').getAttribute('lang'), 'pl');
+    assert.deepEqual(await w.locator('select.lang-select option').evaluateAll((options) => options.map((o) => o.value)), ['pl', 'en']);
+    assert.deepEqual(await eventsSoFar(page), []);
+    await w.locator('[data-action="begin"]').click();
+    await w.locator('[data-q="age"] input').fill('41');
+    release();
+    await engineStarted(w);
+    assert.deepEqual(await eventsSoFar(page), [['meso-ready', 'pl'], ['meso-step', 'about']]);
+    assert.equal(await w.locator('[data-q="age"] input').inputValue(), '41');
+    const result = await page.evaluate(() => document.querySelector('meso-screener').result);
+    assert.equal(result.lang, 'pl');
+    assert.deepEqual(errors, []);
+}));
+
+test('a settings file the engine refuses: the first view gives way to the error, with the path, and never a verdict', () => withPage(async (page) => {
+    await serveSettings(page, { clinic_name: 'Klinika Lumen', alcohol_wait_days: -4 });
+    const release = await holdEngine(page, { lang: 'en', attributes: 'skip-welcome settings="clinic.json"' });
+    const w = widget(page);
+    await w.locator('[data-q="age"] input').fill('41');
+    await w.locator('[data-q="sex"] input[value="male"]').check();
+    await w.locator('button[type="submit"]').click();
+    release();
+    await w.locator('.load-error').waitFor();
+    assert.match(await w.locator('.load-error').innerText(), /settings\.bad_value at \/settings\/alcohol_wait_days/);
+    assert.equal(await w.locator('[data-q]').count(), 0);
+    assert.deepEqual((await eventsSoFar(page)).map(([type]) => type), ['meso-error']);
+    assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result), null);
+}));
+
+test('settings for another rule set get no first view: nothing shows before the engine refuses them', () => withPage(async (page) => {
     await page.route('**/clinic.json', (route) => route.fulfill({ contentType: 'application/json',
-        body: JSON.stringify({ format: 'meso-settings/1', ruleset: 'mesotherapy-default', settings: { clinic_name: 'Klinika' } }) }));
+        body: JSON.stringify({ format: 'meso-settings/1', ruleset: 'another-rule-set', settings: { clinic_name: 'Klinika' } }) }));
     const fetched = page.waitForResponse((r) => r.url().endsWith('/clinic.json'));
     const release = await holdEngine(page, { lang: 'en', attributes: 'settings="clinic.json"' });
     await fetched;
     await page.waitForTimeout(300);
     assert.equal(await widget(page).locator('[data-q]').count(), 0);
     release();
-    await waitReady(widget(page));
-    assert.equal(await widget(page).locator('[data-q="age"] input').count(), 1);
+    await widget(page).locator('.load-error').waitFor();
+    assert.match(await widget(page).locator('.load-error').innerText(), /settings\.wrong_ruleset/);
 }));
 
 test('a page in a language whose texts do not come opens in the built-in language, with the notice', () => withPage(async (page) => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { pickLanguage } from '../../web/src/strings.js';
+import { offeredLanguages, pickLanguage } from '../../web/src/strings.js';
 import { loadCore, root } from './core.mjs';
 
 const asked = ['', 'en', 'pl', 'uk', 'PL', 'pl-PL', 'pl_PL', 'uk-UA', 'UK-ua', 'en-GB', 'de', 'de-DE',
@@ -21,4 +21,29 @@ test('the widget chooses the language the engine would', async () => {
     }
     assert.equal(rules.info('pl-PL').lang, 'pl');
     assert.equal(rules.info('de-DE').lang, fallback);
+});
+
+// The clinic's languages (a settings file's "languages"), as the widget reads them for its first
+// view and as the engine narrows the rule set to them.
+test('the widget reads the languages a clinic\'s settings offer as the engine does', async () => {
+    const core = await loadCore();
+    const source = readFileSync(join(root, 'rules', 'mesotherapy.json'), 'utf8');
+    const whole = core.engine.load(source);
+    const { id, languages: all, default_language: fallback } = whole.info('');
+    whole.dispose();
+    const lists = [undefined, ['pl'], ['uk', 'en'], ['en', 'pl', 'uk'], [], ['pl', 'pl'], ['de'], ['en', 'de'], 'pl', [1], null];
+    for (const languages of lists) {
+        const settings = { format: 'meso-settings/1', ruleset: id, settings: languages === undefined ? {} : { languages } };
+        const ours = offeredLanguages(settings, all, fallback);
+        let engine = null;
+        try {
+            const rules = core.engine.load(source, settings);
+            const info = rules.info('');
+            engine = { languages: info.languages, fallback: info.default_language };
+            rules.dispose();
+        } catch (error) {
+            assert.match(error.code, /^settings\./, `${JSON.stringify(languages)}: ${error.message}`);
+        }
+        assert.deepEqual(ours, engine, `languages ${JSON.stringify(languages)}`);
+    }
 });

@@ -80,6 +80,8 @@ test('each locale file\'s first view is what the engine shows of a new session, 
         const file = localeFile(lang);
         const view = file.first_view;
         assert.ok(view, `${lang} has no first view`);
+        // Its questions have no parameters: a clinic's settings leave it as it is.
+        assert.equal(view.with_settings, true, lang);
         const rules = core.engine.load(withLanguage(splitRuleSet(whole).builtIn, lang, file.rules));
         const info = rules.info(lang);
         const session = rules.session(day, lang);

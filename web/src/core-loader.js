@@ -3,7 +3,7 @@
 // (meso:build) are modules that web/build.mjs makes while it bundles; see there.
 import createMesoCore from 'meso:core';
 import { MESO_BUILD, MESO_DEFAULT_RULES, MESO_LANGUAGES, MESO_LOCALE_FILES, MESO_TEXT_KEYS } from 'meso:build';
-import { addUiLanguage, hasUiLanguage, pickLanguage } from './strings.js';
+import { addUiLanguage, hasUiLanguage, offeredLanguages, pickLanguage } from './strings.js';
 import { afterPaint } from './dom.js';
 
 // Captured while the loader first runs: currentScript is set only then.
@@ -128,12 +128,7 @@ function keyed(texts) {
 function builtInRuleSet(lang, settings) {
     return once(ruleSets, `built-in:${lang}:${settings.key}`, async () => {
         const own = settings.value && inLanguage(settings.value, lang);
-        const texts = loadLocale(lang);
-        // Without settings the locale file carries the first view (firstViewOf), which the element
-        // shows at once: the .wasm is asked for once it is here, because compiled alongside it held
-        // the locale file's own handling back by as long as the compile took.
-        if (!own && (await texts.catch(() => null))?.first_view) await afterPaint();
-        const [core, locale] = await Promise.all([loadCore(), texts]);
+        const [core, locale] = await Promise.all([loadCore(), loadLocale(lang)]);
         if (!locale.rules) throw new MesoLoadError('locale.invalid', `The texts for "${lang}" hold no rule texts`, { lang });
         return loadInto(core, { ...MESO_DEFAULT_RULES, languages: [lang], default_language: lang, locales: { [lang]: keyed(locale.rules) } },
             own, { lang });
@@ -202,14 +197,25 @@ function settingsFrom(source) {
 
 // The built-in rule set's first view in the language the patient will see (first-view.js), from
 // that language's locale file: { lang, languages, view }, or null when there is none to show
-// before the engine has started (a rule set from a URL, a clinic's settings, a first step that
-// depends on the day, texts that did not load: the element then waits for the engine).
-export async function firstViewOf(url, wanted, settings) {
-    if (url || settings) return null;
-    const lang = pickLanguage(wanted, MESO_LANGUAGES, MESO_DEFAULT_RULES.default_language);
+// before the engine has started (a rule set from a URL, a first step that depends on the day or
+// on a clinic's settings, texts or settings that did not load, settings for another rule set:
+// the element then waits for the engine). With a clinic's settings, the languages and the
+// clinic's name and phone are the file's; whatever else in it the engine refuses, it reports
+// once it has started, and the first view gives way to the error.
+export async function firstViewOf(url, wanted, source) {
+    if (url) return null;
     try {
+        const { value } = await settingsFrom(source);
+        if (value && (value.format !== 'meso-settings/1' || value.ruleset !== MESO_DEFAULT_RULES.id)) return null;
+        const offered = offeredLanguages(value, MESO_LANGUAGES, MESO_DEFAULT_RULES.default_language);
+        if (!offered) return null;
+        const lang = pickLanguage(wanted, offered.languages, offered.fallback);
         const view = (await loadLocale(lang)).first_view;
-        return view ? { lang, languages: MESO_LANGUAGES, view } : null;
+        if (!view || (value && !view.with_settings)) return null;
+        if (!value) return { lang, languages: offered.languages, view };
+        const text = (key) => (typeof value.settings[key] === 'string' ? value.settings[key] : view.info.settings[key]);
+        const settings = { clinic_name: text('clinic_name'), clinic_phone: text('clinic_phone') };
+        return { lang, languages: offered.languages, view: { ...view, info: { ...view.info, settings } } };
     } catch {
         return null;  // loadRuleSet reports it
     }
@@ -225,6 +231,10 @@ export async function firstViewOf(url, wanted, settings) {
 export async function loadRuleSet(url, wanted, { plainChrome = false, settings: source = null } = {}) {
     const settings = await settingsFrom(source);
     if (!url) {
+        // The first view, when there is one, is painted before the engine is asked for: compiled
+        // alongside, it held the locale file's own handling, and so the first view, back by as
+        // long as the compile took.
+        if (await firstViewOf(url, wanted, source)) await afterPaint();
         const { languages, fallback } = settings.value ? await checkedSettings(settings)
             : { languages: MESO_LANGUAGES, fallback: MESO_DEFAULT_RULES.default_language };
         // Asked for no language after one failed (plainChrome): the one inside this script, if offered.

@@ -35,6 +35,20 @@ export function uiCount(lang, key, formatted, min, max = min) {
     return fillPlaceholders(text, { n: formatted });
 }
 
+// The languages a clinic's settings file offers and the one a patient starts in when the browser
+// asks for none of them: the clinic's list in its order, or the rule set's own. The engine's rule
+// (core/ruleset/settings_file.cpp, check_offer and narrow_languages); this copy only chooses, before
+// the engine has started, the first view's language (core-loader.js, firstViewOf), and
+// tests/node/language.test.mjs holds the two to the same answers. null for a list the engine
+// refuses: it says why once it has started.
+export function offeredLanguages(settings, available, fallback) {
+    const list = settings?.settings?.languages;
+    if (list === undefined) return { languages: available, fallback };
+    const valid = Array.isArray(list) && list.length > 0 && new Set(list).size === list.length &&
+        list.every((lang) => available.includes(lang));
+    return valid ? { languages: list, fallback: list[0] } : null;
+}
+
 // "pl-PL" -> "pl" when the rule set speaks "pl"; otherwise the rule set's default. The engine's
 // resolve_lang decides for every rule set it has loaded; this copy of its rule only chooses, before
 // the engine has started, which built-in language to fetch, and tests/node/language.test.mjs holds
