@@ -358,8 +358,9 @@ test('the welcome shows before the engine has started, and Start goes on to the 
     assert.deepEqual(errors, []);
 }));
 
-test('an engine that fails after the first view shows the error, and never a verdict', () => withPage(async (page) => {
-    const release = await holdEngine(page, { lang: 'en', fail: true });
+// Answers the first view and presses Continue, then lets the engine come: the load error must
+// replace the first view, with one meso-error and no result. Resolves to the error's text and code.
+async function answerThenFail(page, release) {
     const w = widget(page);
     await w.locator('[data-q="age"] input').fill('34');
     await w.locator('[data-q="sex"] input[value="male"]').check();
@@ -369,8 +370,13 @@ test('an engine that fails after the first view shows the error, and never a ver
     assert.equal(await w.locator('[data-q]').count(), 0);
     const events = await eventsSoFar(page);
     assert.deepEqual(events.map(([type]) => type), ['meso-error']);
-    assert.equal(events[0][1], 'core.load');
     assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result), null);
+    return { text: await w.locator('.load-error').innerText(), code: events[0][1] };
+}
+
+test('an engine that fails after the first view shows the error, and never a verdict', () => withPage(async (page) => {
+    const release = await holdEngine(page, { lang: 'en', fail: true });
+    assert.equal((await answerThenFail(page, release)).code, 'core.load');
 }));
 
 // A settings file served at /clinic.json.
@@ -402,16 +408,9 @@ test('with a clinic\'s settings, the first view is in the clinic\'s languages an
 test('a settings file the engine refuses: the first view gives way to the error, with the path, and never a verdict', () => withPage(async (page) => {
     await serveSettings(page, { clinic_name: 'Klinika Lumen', alcohol_wait_days: -4 });
     const release = await holdEngine(page, { lang: 'en', attributes: 'skip-welcome settings="clinic.json"' });
-    const w = widget(page);
-    await w.locator('[data-q="age"] input').fill('41');
-    await w.locator('[data-q="sex"] input[value="male"]').check();
-    await w.locator('button[type="submit"]').click();
-    release();
-    await w.locator('.load-error').waitFor();
-    assert.match(await w.locator('.load-error').innerText(), /settings\.bad_value at \/settings\/alcohol_wait_days/);
-    assert.equal(await w.locator('[data-q]').count(), 0);
-    assert.deepEqual((await eventsSoFar(page)).map(([type]) => type), ['meso-error']);
-    assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result), null);
+    const { text, code } = await answerThenFail(page, release);
+    assert.equal(code, 'settings.bad_value');
+    assert.match(text, /settings\.bad_value at \/settings\/alcohol_wait_days/);
 }));
 
 test('settings for another rule set get no first view: nothing shows before the engine refuses them', () => withPage(async (page) => {
