@@ -278,9 +278,7 @@ double session_evaluations(int id) {
     const SessionHandle* session = sessions.find(id);
     return session ? session->evaluations() : 0;
 }
-#endif
 
-#ifdef MESO_TEST_FACES
 // The module's linear memory in bytes, for the benchmark's heap figure.
 double heap_bytes() { return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536.0; }
 #endif

@@ -44,9 +44,6 @@ function asJsonText(value) {
 
 // A session keeps the form's state, `form` ({status, visible, missing, errors, question_texts,
 // options, progress}), up to date from what each answer changed; the whole result, with findings
-// and plan, is built only when result() asks for it.
-// A session keeps the form's state, `form` ({status, visible, missing, errors, question_texts,
-// options, progress}), up to date from what each answer changed; the whole result, with findings
 // and plan, is built only when result() asks for it. `_handle` is the module's number for it
 // (bindings.cpp): 0 once disposed of, which the module answers with an error.
 class MesoSession {

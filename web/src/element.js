@@ -229,11 +229,7 @@ export class MesoScreenerElement extends HTMLElement {
             if (!early) {
                 this.#attempted.clear();
                 this.#touched.clear();
-                // Restored answers mean the patient has been here before: no welcome again.
-                const first = this.skipWelcome || saved ? start(this.#stepIds()) : welcome();
-                this.#view = first.view;
-                this.#stepId = first.step;
-                this.#viewKey = '';
+                this.#showFirstPlace(!!saved);
             }
             this.#invalidate();
             this.dispatchEvent(new MesoReadyEvent({
@@ -271,11 +267,17 @@ export class MesoScreenerElement extends HTMLElement {
         this.#loaded = { rules: new StartingRules(early.view), lang: early.lang, languages: early.languages };
         this.#infoCache = null;
         this.#newSession();
-        const first = this.skipWelcome ? start(this.#stepIds()) : welcome();
+        this.#showFirstPlace(false);
+        this.#invalidate();
+    }
+
+    // The welcome, or the first step with skip-welcome. Restored answers mean the patient has
+    // been here before: no welcome again.
+    #showFirstPlace(restored) {
+        const first = this.skipWelcome || restored ? start(this.#stepIds()) : welcome();
         this.#view = first.view;
         this.#stepId = first.step;
         this.#viewKey = '';
-        this.#invalidate();
     }
 
     #starting() {
