@@ -63,6 +63,8 @@ private:
     // which is left for the caller.
     void message(int depth, const std::string* hash) {
         while (at_ < s_.size() && problem_.empty()) {
+            plain_text(hash != nullptr);
+            if (at_ == s_.size()) break;
             const char c = s_[at_];
             if (c == '}') {
                 if (depth == 0) fail("a '}' that closes nothing");
@@ -72,11 +74,21 @@ private:
                 argument();
                 continue;
             }
-            if (c == '#' && hash) out += *hash;
-            else out += c;
+            out += *hash;  // '#', stopped at only inside a plural's branch
             ++at_;
         }
         if (depth > 0) fail("a plural branch is never closed with '}'");
+    }
+
+    // The text up to the next brace (or '#'), in one piece, and written only when formatting:
+    // a rule set's load checks every text of every language, and almost all of each is this.
+    void plain_text(bool hash_counts) {
+        const char* const begin = s_.data() + at_;
+        const char* const end = s_.data() + s_.size();
+        const char* p = begin;
+        while (p != end && *p != '{' && *p != '}' && !(hash_counts && *p == '#')) ++p;
+        if (params_) out.append(begin, p);
+        at_ += static_cast<std::size_t>(p - begin);
     }
 
     std::optional<std::string> value_of(std::string_view name) const {

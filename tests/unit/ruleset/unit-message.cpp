@@ -94,6 +94,10 @@ TEST_CASE("message: plural branches with # and nested arguments") {
                  {{"n", "1"}, {"d", "2026-11-28"}}) == "once, from 28 November 2026");
     // No such parameter: the argument stays as written.
     CHECK(format("en", "x {n, plural, other {#}} y", {}) == "x {n, plural, other {#}} y");
+    // '#' is the number only inside a branch; the text around arguments is kept byte for byte.
+    CHECK(format("uk", "№#2: {n, plural, one {# з #} other {# із #}}, ще #", {{"n", "3"}}) ==
+          "№#2: 3 із 3, ще #");
+    CHECK(format("en", "no arguments at all, # included", {}) == "no arguments at all, # included");
 }
 
 TEST_CASE("message: malformed patterns are problems with a position") {
