@@ -7,6 +7,7 @@ import { uiText, hasUiLanguage, pickLanguage, LANGUAGE_NAMES } from './strings.j
 import { formatDate, isIsoDate, localToday } from './format.js';
 import { loadRuleSet, firstViewOf, besideScript } from './core-loader.js';
 import { StartingRules } from './first-view.js';
+import { warmUp } from './warm-up.js';
 import { MesoReadyEvent, MesoStepEvent, MesoOutcomeEvent, MesoErrorEvent, outcomeDetail } from './events.js';
 import { readSaved, writeSaved, forgetSaved, shownAnswers } from './storage.js';
 import { readQuestionValue } from './questions.js';
@@ -236,6 +237,7 @@ export class MesoScreenerElement extends HTMLElement {
                 ruleset: { id: info.id, version: info.version }, lang: loaded.lang, languages: loaded.languages,
             }));
             this.#emitStep();
+            warmUp(loaded.rules, this.#today(), loaded.lang);
             const after = this.#afterStart;
             this.#afterStart = null;
             if (after) this.#try(after);
