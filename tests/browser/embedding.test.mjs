@@ -269,10 +269,30 @@ test('a page in another language fetches its texts only, and before the engine',
         const entry = (part) => performance.getEntriesByType('resource').filter((e) => e.name.includes(part));
         const [wasm] = entry('meso-core.wasm');
         const locales = entry('/locales/');
-        // The locale file carries the first view (web/src/first-view.js): the .wasm is asked for once it is here.
+        // The locale file carries the first view (web/src/first-view.js): the .wasm is asked for once
+        // it is here, and compiled once the first view is painted.
         return { locales: locales.map((e) => new URL(e.name).pathname), first: locales[0].responseEnd <= wasm.startTime };
     });
     assert.deepEqual(timing, { locales: ['/locales/uk.json'], first: true });
+    assert.deepEqual(errors, []);
+}));
+
+// Many static hosts send an unknown extension as application/octet-stream, which WebAssembly
+// cannot compile as it streams in: the widget starts from the bytes instead.
+test('the engine starts from a server that does not call the .wasm application/wasm', () => withPage(async (page, errors) => {
+    const bytes = readFileSync(join(dist, 'meso-core.wasm'));
+    const asked = [];
+    await page.route('**/meso-core.wasm*', (route) => {
+        asked.push(route.request().url());
+        return route.fulfill({ contentType: 'application/octet-stream', body: bytes });
+    });
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=en`);
+    const w = widget(page);
+    await waitReady(w);
+    await w.locator('[data-q="sex"] input[value="female"]').check();
+    await w.locator('[data-q="pregnant"]').waitFor();
+    // Streaming refused the first answer; the second is compiled as bytes.
+    assert.equal(asked.length, 2);
     assert.deepEqual(errors, []);
 }));
 

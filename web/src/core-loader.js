@@ -34,8 +34,14 @@ export function loadCore() {
         corePromise = new Promise((resolve, reject) => {
             const fail = (what) => reject(new MesoLoadError('core.load', `The engine did not start: ${what}`));
             createMesoCore({
-                // Only the .wasm is asked for; the ?v= keeps a cache from serving another build's.
-                locateFile: (name) => besideScript(ofThisBuild(name)),
+                instantiateWasm(imports, receive) {
+                    // A server that does not say application/wasm cannot stream: the bytes, then.
+                    fetchWasm().then((response) => WebAssembly.instantiateStreaming(response, imports))
+                        .catch(() => fetch(wasmUrl(), { credentials: 'same-origin' }).then((response) => response.arrayBuffer())
+                            .then((bytes) => WebAssembly.instantiate(bytes, imports)))
+                        .then((result) => receive(result.instance, result.module), (error) => fail(error && error.message || error));
+                    return {};
+                },
                 onAbort: fail,
                 print: () => {},
                 printErr: () => {},
@@ -43,6 +49,17 @@ export function loadCore() {
         });
     }
     return corePromise;
+}
+
+// The .wasm is downloaded and compiled in two steps: the download starts once the locale file
+// (and with it the first view) is here, the compile once the first view is painted (loadRuleSet).
+// Compiled alongside, the engine held the first view back; asked for only after the paint, it
+// arrived later than it had to. The ?v= keeps a cache from serving another build's.
+let wasmResponse = null;
+const wasmUrl = () => besideScript(ofThisBuild('meso-core.wasm'));
+function fetchWasm() {
+    wasmResponse ||= fetch(wasmUrl(), { credentials: 'same-origin' });
+    return wasmResponse;
 }
 
 // The .wasm, the locale files and the fallback stylesheet are next to this script, wherever the
@@ -231,10 +248,13 @@ export async function firstViewOf(url, wanted, source) {
 export async function loadRuleSet(url, wanted, { plainChrome = false, settings: source = null } = {}) {
     const settings = await settingsFrom(source);
     if (!url) {
-        // The first view, when there is one, is painted before the engine is asked for: compiled
+        // The first view, when there is one, is painted before the engine is compiled: compiled
         // alongside, it held the locale file's own handling, and so the first view, back by as
-        // long as the compile took.
-        if (await firstViewOf(url, wanted, source)) await afterPaint();
+        // long as the compile took. Its download need not wait for the paint.
+        if (await firstViewOf(url, wanted, source)) {
+            fetchWasm();
+            await afterPaint();
+        }
         const { languages, fallback } = settings.value ? await checkedSettings(settings)
             : { languages: MESO_LANGUAGES, fallback: MESO_DEFAULT_RULES.default_language };
         // Asked for no language after one failed (plainChrome): the one inside this script, if offered.
