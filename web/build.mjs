@@ -194,12 +194,16 @@ export function firstView(ruleSet, lang, structure = null) {
 }
 
 // The glue is built for the web and for Node (the Node tests load it). The loader runs only in
-// a browser: saying so lets the minifier drop the Node half.
+// a browser, and always fetches and instantiates the .wasm itself (core-loader.js,
+// instantiateWasm): saying so lets the minifier drop the Node half and the glue's own download.
 function browserOnly(glue) {
-    const nodeTest = /\bvar ENVIRONMENT_IS_NODE\s*=[^;]*;/g;
-    const found = glue.match(nodeTest) || [];
-    if (found.length !== 1) fail(`meso-core.js: expected one "var ENVIRONMENT_IS_NODE = …;", found ${found.length}`);
-    return glue.replace(nodeTest, 'var ENVIRONMENT_IS_NODE = false;');
+    const once = (text, pattern, replacement, what) => {
+        const found = text.match(pattern) || [];
+        if (found.length !== 1) fail(`meso-core.js: expected one ${what}, found ${found.length}`);
+        return text.replace(pattern, replacement);
+    };
+    const web = once(glue, /\bvar ENVIRONMENT_IS_NODE\s*=[^;]*;/g, 'var ENVIRONMENT_IS_NODE = false;', '"var ENVIRONMENT_IS_NODE = …;"');
+    return once(web, /\binstantiateAsync\(\)\.catch\(readyPromiseReject\);/g, '', '"instantiateAsync().catch(readyPromiseReject);"');
 }
 
 // The modules that only the build can write, imported by the widget by name: meso:core is the

@@ -399,6 +399,22 @@ test('an engine that fails after the first view shows the error, and never a ver
     assert.equal((await answerThenFail(page, release)).code, 'core.load');
 }));
 
+// The patient has the first view meanwhile, and may have pressed Continue: it must not stay busy.
+test('an engine download that never finishes gives core.load, not a Continue busy for ever', () => withPage(async (page) => {
+    await page.addInitScript(() => { window.__mesoFetchTimeoutMs = 500; });  // 1.5 s for the .wasm
+    await holdEngine(page, { lang: 'en' });  // never released
+    const w = widget(page);
+    await w.locator('[data-q="sex"] input[value="female"]').check();
+    await w.locator('button[type="submit"]').click();
+    assert.equal(await w.locator('.frame').getAttribute('aria-busy'), 'true');
+    await w.locator('.load-error').waitFor({ timeout: 10000 });
+    assert.match(await w.locator('.load-error').innerText(), /meso-core\.wasm: not downloaded within 1\.5 s/);
+    assert.deepEqual(await eventsSoFar(page), [['meso-error', 'core.load']]);
+    assert.equal(await w.locator('.frame').getAttribute('aria-busy'), 'false');
+    assert.equal(await w.locator('[data-q]').count(), 0);
+    assert.equal(await page.evaluate(() => document.querySelector('meso-screener').result), null);
+}));
+
 // A settings file served at /clinic.json.
 const serveSettings = (page, settings) => page.route('**/clinic.json', (route) => route.fulfill({ contentType: 'application/json',
     body: JSON.stringify({ format: 'meso-settings/1', ruleset: 'mesotherapy-default', settings }) }));

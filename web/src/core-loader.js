@@ -35,11 +35,15 @@ export function loadCore() {
             const fail = (what) => reject(new MesoLoadError('core.load', `The engine did not start: ${what}`));
             createMesoCore({
                 instantiateWasm(imports, receive) {
-                    // A server that does not say application/wasm cannot stream: the bytes, then.
-                    fetchWasm().then((response) => WebAssembly.instantiateStreaming(response, imports))
-                        .catch(() => fetch(wasmUrl(), { credentials: 'same-origin' }).then((response) => response.arrayBuffer())
+                    // The glue has no download of its own (web/build.mjs): whatever fails here,
+                    // even at once, must end in fail(). A server that does not say
+                    // application/wasm cannot stream: the bytes, then.
+                    Promise.resolve().then(fetchWasm).then((response) => WebAssembly.instantiateStreaming(response, imports))
+                        .catch(() => fetch(wasmUrl(), wasmOptions).then((response) => response.arrayBuffer())
                             .then((bytes) => WebAssembly.instantiate(bytes, imports)))
-                        .then((result) => receive(result.instance, result.module), (error) => fail(error && error.message || error));
+                        .then((result) => receive(result.instance, result.module))
+                        .catch((error) => fail(wasmOptions.signal.aborted
+                            ? `meso-core.wasm: not downloaded within ${wasmTimeoutMs() / 1000} s` : error && error.message || error));
                     return {};
                 },
                 onAbort: fail,
@@ -54,11 +58,19 @@ export function loadCore() {
 // The .wasm is downloaded and compiled in two steps: the download starts once the locale file
 // (and with it the first view) is here, the compile once the first view is painted (loadRuleSet).
 // Compiled alongside, the engine held the first view back; asked for only after the paint, it
-// arrived later than it had to. The ?v= keeps a cache from serving another build's.
+// arrived later than it had to. The ?v= keeps a cache from serving another build's. Download
+// and compile together have three times what a fetch has (the file is the largest by far): a
+// server that trickles ends in core.load, not in a first view whose Continue waits for ever.
 let wasmResponse = null;
+let wasmOptions = null;
 const wasmUrl = () => besideScript(ofThisBuild('meso-core.wasm'));
 function fetchWasm() {
-    wasmResponse ||= fetch(wasmUrl(), { credentials: 'same-origin' });
+    if (!wasmResponse) {
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(), wasmTimeoutMs());  // once compiled, an abort touches nothing
+        wasmOptions = { credentials: 'same-origin', signal: controller.signal };
+        wasmResponse = fetch(wasmUrl(), wasmOptions);
+    }
     return wasmResponse;
 }
 
@@ -84,6 +96,7 @@ function once(cache, key, load) {
 // The whole fetch, body included: a server that trickles must not leave "Loading" up for ever.
 // Settable for tests (window.__mesoFetchTimeoutMs), otherwise 20 s.
 const fetchTimeoutMs = () => Number(globalThis.__mesoFetchTimeoutMs) || 20000;
+const wasmTimeoutMs = () => 3 * fetchTimeoutMs();
 
 async function fetchText(url, code, what, details) {
     const controller = new AbortController();
