@@ -296,6 +296,23 @@ test('the engine starts from a server that does not call the .wasm application/w
     assert.deepEqual(errors, []);
 }));
 
+// Whoever set the widget up reads which file is missing, and the patient gets no questionnaire
+// that cannot be finished.
+test('a .wasm missing from the server names itself and its HTTP status in core.load', () => withPage(async (page) => {
+    await page.route('**/meso-core.wasm*', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><p>Not found</p>' }));
+    await page.addInitScript(() => {
+        window.__errors = [];
+        document.addEventListener('meso-error', (e) => window.__errors.push(e.detail));
+    });
+    await page.goto(`${shared.server.main}/index.html?today=2026-11-21&lang=en`);
+    const w = widget(page);
+    await w.locator('.load-error').waitFor();
+    const errors = await page.evaluate(() => window.__errors);
+    assert.deepEqual(errors.map((e) => e.code), ['core.load']);
+    assert.match(errors[0].message, /\/meso-core\.wasm\?v=[^:]+: HTTP 404$/);
+    assert.equal(await w.locator('[data-q]').count(), 0);
+}));
+
 // A page with one widget in `lang`, with `attributes` (on the first step by default); the .wasm is held back
 // until the returned release() is called, or fails if `fail`.
 async function holdEngine(page, { lang = 'uk', attributes = 'skip-welcome', fail = false } = {}) {

@@ -35,15 +35,9 @@ export function loadCore() {
             const fail = (what) => reject(new MesoLoadError('core.load', `The engine did not start: ${what}`));
             createMesoCore({
                 instantiateWasm(imports, receive) {
-                    // The glue has no download of its own (web/build.mjs): whatever fails here,
-                    // even at once, must end in fail(). A server that does not say
-                    // application/wasm cannot stream: the bytes, then.
-                    Promise.resolve().then(fetchWasm).then((response) => WebAssembly.instantiateStreaming(response, imports))
-                        .catch(() => fetch(wasmUrl(), wasmOptions).then((response) => response.arrayBuffer())
-                            .then((bytes) => WebAssembly.instantiate(bytes, imports)))
-                        .then((result) => receive(result.instance, result.module))
-                        .catch((error) => fail(wasmOptions.signal.aborted
-                            ? `meso-core.wasm: not downloaded within ${wasmTimeoutMs() / 1000} s` : error && error.message || error));
+                    // The glue has no download of its own (web/build.mjs): every failure must reach fail().
+                    instantiateCore(imports).then((result) => receive(result.instance, result.module),
+                        (error) => fail(error && error.message || error));
                     return {};
                 },
                 onAbort: fail,
@@ -55,23 +49,26 @@ export function loadCore() {
     return corePromise;
 }
 
-// The .wasm is downloaded and compiled in two steps: the download starts once the locale file
-// (and with it the first view) is here, the compile once the first view is painted (loadRuleSet).
-// Compiled alongside, the engine held the first view back; asked for only after the paint, it
-// arrived later than it had to. The ?v= keeps a cache from serving another build's. Download
-// and compile together have three times what a fetch has (the file is the largest by far): a
-// server that trickles ends in core.load, not in a first view whose Continue waits for ever.
-let wasmResponse = null;
-let wasmOptions = null;
-const wasmUrl = () => besideScript(ofThisBuild('meso-core.wasm'));
-function fetchWasm() {
-    if (!wasmResponse) {
-        const controller = new AbortController();
-        setTimeout(() => controller.abort(), wasmTimeoutMs());  // once compiled, an abort touches nothing
-        wasmOptions = { credentials: 'same-origin', signal: controller.signal };
-        wasmResponse = fetch(wasmUrl(), wasmOptions);
+// The .wasm, compiled as it streams in, or from its bytes when a server does not say
+// application/wasm. Download and compile together have three times what a fetch has (the file is
+// the largest by far): a server that trickles ends in core.load, not in a first view whose
+// Continue waits for ever. The ?v= keeps a cache from serving another build's.
+async function instantiateCore(imports) {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), wasmTimeoutMs());  // once compiled, an abort touches nothing
+    const url = besideScript(ofThisBuild('meso-core.wasm'));
+    const options = { credentials: 'same-origin', signal: controller.signal };
+    try {
+        try {
+            return await WebAssembly.instantiateStreaming(fetch(url, options), imports);
+        } catch {
+            const response = await fetch(url, options);
+            if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+            return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+        }
+    } catch (error) {
+        throw controller.signal.aborted ? new Error(`meso-core.wasm: not downloaded within ${wasmTimeoutMs() / 1000} s`) : error;
     }
-    return wasmResponse;
 }
 
 // The .wasm, the locale files and the fallback stylesheet are next to this script, wherever the
@@ -261,13 +258,12 @@ export async function firstViewOf(url, wanted, source) {
 export async function loadRuleSet(url, wanted, { plainChrome = false, settings: source = null } = {}) {
     const settings = await settingsFrom(source);
     if (!url) {
-        // The first view, when there is one, is painted before the engine is compiled: compiled
+        // The first view, when there is one, is painted before the engine is asked for: compiled
         // alongside, it held the locale file's own handling, and so the first view, back by as
-        // long as the compile took. Its download need not wait for the paint.
-        if (await firstViewOf(url, wanted, source)) {
-            fetchWasm();
-            await afterPaint();
-        }
+        // long as the compile took. Even its download alone, started as the locale file came,
+        // put the first question 40-50 ms later on the benchmark's machine, for an engine that
+        // started no sooner there (sooner only on a slow network).
+        if (await firstViewOf(url, wanted, source)) await afterPaint();
         const { languages, fallback } = settings.value ? await checkedSettings(settings)
             : { languages: MESO_LANGUAGES, fallback: MESO_DEFAULT_RULES.default_language };
         // Asked for no language after one failed (plainChrome): the one inside this script, if offered.
