@@ -33,7 +33,6 @@ function watched(loaded) {
     return {
         sessions,
         answers,
-        info: (lang) => loaded.info(lang),
         session(...args) {
             const session = loaded.session(...args);
             const set = session.set.bind(session);
@@ -57,7 +56,7 @@ test('the warm-up gives every answer a choice can take, a slice each, and dispos
     assert.ok(choices.some((q) => q.type === 'multiple') && choices.some((q) => q.type === 'boolean'));
     const rulesWatched = watched(loaded);
     const idle = idleQueue();
-    warmUp(rulesWatched, today, 'pl', idle);
+    warmUp(rulesWatched, loaded.info('pl').questions, today, 'pl', idle);
     assert.equal(idle.slices, 0, 'nothing runs before the page is idle');
     idle.drain();
     assert.deepEqual(rulesWatched.answers.map(({ key, value }) => ({ key, value })), expected);
@@ -79,7 +78,6 @@ test('a warm-up that fails stops quietly and still disposes of its session', asy
     const loaded = core.engine.load(rules);
     const rulesWatched = watched(loaded);
     const failing = {
-        info: rulesWatched.info,
         session(...args) {
             const session = rulesWatched.session(...args);
             const set = session.set;
@@ -91,7 +89,7 @@ test('a warm-up that fails stops quietly and still disposes of its session', asy
         },
     };
     const idle = idleQueue();
-    warmUp(failing, today, 'en', idle);
+    warmUp(failing, loaded.info('en').questions, today, 'en', idle);
     idle.drain();
     assert.equal(rulesWatched.answers.length, 1);
     assert.equal(idle.slices, 2);

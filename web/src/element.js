@@ -237,7 +237,7 @@ export class MesoScreenerElement extends HTMLElement {
                 ruleset: { id: info.id, version: info.version }, lang: loaded.lang, languages: loaded.languages,
             }));
             this.#emitStep();
-            warmUp(loaded.rules, this.#today(), loaded.lang);
+            warmUp(loaded.rules, info.questions, this.#today(), loaded.lang);
             const after = this.#afterStart;
             this.#afterStart = null;
             if (after) this.#try(after);

@@ -7,9 +7,10 @@
 // kept or shown; the session is disposed of, and a failure ends the walk quietly (the patient's
 // own session meets and reports whatever failed).
 
+// `questions`: the rule set's, as its info() lists them (the element has them already).
 // `idle(run)` calls run later, when the page has nothing else to do.
-export function warmUp(rules, today, lang, idle = idleCallback) {
-    const walk = answersOnce(rules, today, lang);
+export function warmUp(rules, questions, today, lang, idle = idleCallback) {
+    const walk = answersOnce(rules, questions, today, lang);
     const slice = () => {
         try {
             if (!walk.next().done) idle(slice);
@@ -21,13 +22,14 @@ export function warmUp(rules, today, lang, idle = idleCallback) {
 }
 
 // Every answer a choice can take: each option (a list of one for a multiple choice), yes and no.
-function* answersOnce(rules, today, lang) {
+function* answersOnce(rules, questions, today, lang) {
     const session = rules.session(today, lang);
     try {
-        for (const q of rules.info(lang).questions) {
+        for (const q of questions) {
+            if (!session.form.visible.includes(q.id)) continue;
             const options = (session.form.options[q.id] || []).map((o) => (q.type === 'multiple' ? [o.id] : o.id));
             const values = q.type === 'boolean' ? [true, false] : options;
-            if (!session.form.visible.includes(q.id) || !values.length) continue;
+            if (!values.length) continue;
             for (const value of values) yield session.set(q.id, value);
             session.clear(q.id);
         }
