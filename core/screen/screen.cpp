@@ -6,6 +6,7 @@
 
 #include "core/screen/plan.hpp"
 #include "core/screen/state.hpp"
+#include "core/screen/texts.hpp"
 
 namespace meso {
 namespace {
@@ -126,13 +127,28 @@ Json form_changes(const RuleSet& rules, const ScreenInput& input, const ScreenRe
     return out;
 }
 
-ScreenResult screen(const RuleSet& rules, const ScreenInput& input, logic::Budget* budget) {
+WordedQuestions word_questions(const RuleSet& rules, const ScreenInput& input) {
+    WordedQuestions out{detail::resolve_lang(rules, input.lang), input.today, {}};
+    const detail::TextParams params = detail::base_text_params(rules, input.today);
+    for (const Question& question : rules.questions) {
+        Errors errors;
+        QuestionTexts worded = detail::question_texts(rules, out.lang, question, params, errors);
+        if (errors.empty()) out.texts.emplace(question.id, std::move(worded));
+    }
+    return out;
+}
+
+ScreenResult screen(const RuleSet& rules, const ScreenInput& input, logic::Budget* budget,
+                    const WordedQuestions* worded) {
     std::size_t evaluations = 0;
     logic::Budget own;
     const auto prepared = detail::prepared(rules);
+    const bool same_words = worded && worded->today == input.today &&
+                            worded->lang == detail::resolve_lang(rules, input.lang);
     return detail::assemble(rules, input,
                             detail::evaluate_all(rules, prepared->dependencies, input, evaluations,
-                                                 budget ? *budget : own));
+                                                 budget ? *budget : own),
+                            detail::Assembly::full, nullptr, same_words ? &worded->texts : nullptr);
 }
 
 Status screen_status(const RuleSet& rules, const ScreenInput& input) {

@@ -97,10 +97,25 @@ struct ScreenResult {
     Json to_json(const RuleSet& rules, const ScreenInput& input, bool wording = true) const;
 };
 
+// Every question's texts that can be worked out in one language on one day. They never depend
+// on the answers, so a caller that screens many answer sets on the same day (the verifier) works
+// them out once and screen() reads them instead of wording each question again. Read only: many
+// threads may share one. A question whose parameter fails is not in `texts`: screen() words it
+// each time, and reports its error each time.
+struct WordedQuestions {
+    std::string lang;  // resolved: the rule set's language that `texts` are in
+    Date today = Date::from_days(0);
+    std::map<std::string, QuestionTexts> texts;  // by question id
+};
+
+WordedQuestions word_questions(const RuleSet& rules, const ScreenInput& input);
+
 // Stateless: evaluates everything, within one budget of work for the whole call (a fresh one
 // unless the caller passes its own, as the verifier does to count what every call used).
-ScreenResult screen(const RuleSet& rules, const ScreenInput& input,
-                    logic::Budget* budget = nullptr);
+// `worded`: question texts worked out before, used only when they are for the input's language
+// and day.
+ScreenResult screen(const RuleSet& rules, const ScreenInput& input, logic::Budget* budget = nullptr,
+                    const WordedQuestions* worded = nullptr);
 
 // screen(rules, input).status, without resolving a text or planning a course: the verdict for
 // many respondents at once (and the figure the benchmark compares with json-logic-js, which

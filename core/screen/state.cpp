@@ -150,8 +150,19 @@ Evaluation evaluate_all(const RuleSet& rules, const Dependencies& dependencies,
     return out;
 }
 
+namespace {
+
+const QuestionTexts* known_texts(const QuestionTextCache* cache, const std::string& id) {
+    if (!cache) return nullptr;
+    const auto found = cache->find(id);
+    return found == cache->end() ? nullptr : &found->second;
+}
+
+}  // namespace
+
 ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation,
-                      Assembly assembly, QuestionTextCache* texts) {
+                      Assembly assembly, QuestionTextCache* texts,
+                      const QuestionTextCache* worded) {
     ScreenResult result;
     const std::string lang = resolve_lang(rules, input.lang);
     const TextParams params = base_text_params(rules, input.today);
@@ -167,9 +178,10 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Eval
             continue;
         }
         result.visible.push_back(question.id);
-        const auto known = texts ? texts->find(question.id) : QuestionTextCache::iterator();
-        if (texts && known != texts->end()) {
-            result.question_texts[question.id] = known->second;
+        const QuestionTexts* known = known_texts(worded, question.id);
+        if (!known) known = known_texts(texts, question.id);
+        if (known) {
+            result.question_texts[question.id] = *known;
         } else {
             const std::size_t errors_before = param_errors.size();
             QuestionTexts worded = question_texts(rules, lang, question, params, param_errors);

@@ -78,8 +78,11 @@ enum class Assembly { full, form };
 // and the day, never on the answers (texts.hpp), so a session keeps them while those stay.
 using QuestionTextCache = std::map<std::string, QuestionTexts>;
 
+// `texts`: a session's cache, which assemble() fills; `worded`: texts worked out before for the
+// input's language and day (screen() checks that), which it only reads.
 ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Evaluation& evaluation,
-                      Assembly assembly = Assembly::full, QuestionTextCache* texts = nullptr);
+                      Assembly assembly = Assembly::full, QuestionTextCache* texts = nullptr,
+                      const QuestionTextCache* worded = nullptr);
 
 // Errors or missing answers give `incomplete` whatever the findings; otherwise the most severe
 // finding wins (ineligible > postpone > consult), and no finding at all gives `eligible`.

@@ -37,6 +37,7 @@ public:
              std::function<void(std::size_t)> progress = {})
         : rules_(rules),
           today_(today),
+          worded_(word_questions(rules, input(Json::object()))),
           limit_(limit),
           max_steps_(max_steps),
           progress_(std::move(progress)) {}
@@ -71,6 +72,9 @@ public:
 private:
     const RuleSet& rules_;
     Date today_;
+    // The question texts of every screening (they do not depend on the answers): wording them
+    // again for each was a third of the verification's time.
+    WordedQuestions worded_;
     std::size_t limit_;
     std::size_t max_steps_;
     std::function<void(std::size_t)> progress_;

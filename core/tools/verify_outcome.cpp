@@ -68,7 +68,7 @@ ScreenResult Screener::run_reserved(const Json& answers) const {
 
 ScreenResult Screener::run_reserved(const ScreenInput& input) const {
     logic::Budget budget;
-    ScreenResult result = screen(rules_, input, &budget);
+    ScreenResult result = screen(rules_, input, &budget, &worded_);
     spend(budget.used, result.errors);
     return result;
 }

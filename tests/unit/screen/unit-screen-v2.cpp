@@ -137,3 +137,50 @@ TEST_CASE("v2: loading rejects malformed texts, bounds and parameters with their
           Error{"rules.missing_translation", "/locales/pl",
                 "missing \"answer.too_late\" (\"en\" has it)"});
 }
+
+// The verifier words every question once (word_questions) and screens many answer sets with
+// those texts: screen() must give what it gives without them, and use them only on their day.
+TEST_CASE("v2: question texts worked out once read the same, and only on their day and language") {
+    const ScreenInput on_day = input(drinker("2026-02-20"), "2026-03-01");
+    const WordedQuestions worded = word_questions(bounded(), on_day);
+    CHECK(worded.lang == "en");
+    CHECK(worded.texts.size() == bounded().questions.size());
+    CHECK(worded.texts.at("alcohol_recent").text == "Any alcohol since 26 February 2026? (3 days)");
+    const ScreenResult plain = screen(bounded(), on_day);
+    const ScreenResult reused = screen(bounded(), on_day, nullptr, &worded);
+    CHECK(reused.to_json(bounded(), on_day) == plain.to_json(bounded(), on_day));
+
+    // They are read: a text changed in them shows...
+    WordedQuestions changed = worded;
+    changed.texts["alcohol_recent"].text = "from the cache";
+    CHECK(screen(bounded(), on_day, nullptr, &changed).question_texts.at("alcohol_recent").text ==
+          "from the cache");
+    // ...but not on another day, nor in another language.
+    const ScreenInput next_day = input(drinker("2026-02-20"), "2026-03-02");
+    CHECK(screen(bounded(), next_day, nullptr, &changed).question_texts.at("alcohol_recent").text ==
+          "Any alcohol since 27 February 2026? (3 days)");
+    const ScreenInput polish = input(drinker("2026-02-20"), "2026-03-01", "pl");
+    CHECK(screen(bounded(), polish, nullptr, &changed).question_texts.at("alcohol_recent").text ==
+          "Alkohol od 26 lutego 2026? (3 dni)");
+}
+
+TEST_CASE("v2: a question whose parameter fails is worded, and fails, on every screening") {
+    const auto rules = load(patched_minimal(R"json([
+      {"op": "add", "path": "/questions/4/params", "value":
+        {"since": {"date_add": [{"today": []}, 100000]}}},
+      {"op": "replace", "path": "/locales/en/q.alcohol_recent", "value": "Any alcohol since {since, date}?"},
+      {"op": "replace", "path": "/locales/pl/q.alcohol_recent", "value": "Alkohol od {since, date}?"}
+    ])json"));
+    const ScreenInput on_day = input(clean_answers(), "2026-03-01");
+    const WordedQuestions worded = word_questions(*rules, on_day);
+    CHECK(worded.texts.count("alcohol_recent") == 0);
+    CHECK(worded.texts.count("age") == 1);
+    for (int round = 0; round < 2; ++round) {
+        const ScreenResult result = screen(*rules, on_day, nullptr, &worded);
+        CHECK(result.status == Status::incomplete);
+        CHECK(result.to_json(*rules, on_day) == screen(*rules, on_day).to_json(*rules, on_day));
+        bool reported = false;
+        for (const Error& error : result.errors) reported |= error.code == "logic.date_range";
+        CHECK(reported);
+    }
+}
