@@ -184,10 +184,10 @@ ScreenResult assemble(const RuleSet& rules, const ScreenInput& input, const Eval
             result.question_texts[question.id] = *known;
         } else {
             const std::size_t errors_before = param_errors.size();
-            QuestionTexts worded = question_texts(rules, lang, question, params, param_errors);
+            QuestionTexts fresh = question_texts(rules, lang, question, params, param_errors);
             // A text whose parameter failed is worked out (and reported) again next time.
-            if (texts && param_errors.size() == errors_before) texts->emplace(question.id, worded);
-            result.question_texts[question.id] = std::move(worded);
+            if (texts && param_errors.size() == errors_before) texts->emplace(question.id, fresh);
+            result.question_texts[question.id] = std::move(fresh);
         }
         if (question.type == QuestionType::single || question.type == QuestionType::multiple) {
             result.options[question.id] = offered_options(rules, question, evaluation.effective);
