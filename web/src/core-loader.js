@@ -55,7 +55,7 @@ export function loadCore() {
 // Continue waits for ever. The ?v= keeps a cache from serving another build's.
 async function instantiateCore(imports) {
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), wasmTimeoutMs());  // once compiled, an abort touches nothing
+    const timer = setTimeout(() => controller.abort(), wasmTimeoutMs());
     const url = besideScript(ofThisBuild('meso-core.wasm'));
     const options = { credentials: 'same-origin', signal: controller.signal };
     try {
@@ -68,6 +68,8 @@ async function instantiateCore(imports) {
         }
     } catch (error) {
         throw controller.signal.aborted ? new Error(`meso-core.wasm: not downloaded within ${wasmTimeoutMs() / 1000} s`) : error;
+    } finally {
+        clearTimeout(timer);
     }
 }
 
