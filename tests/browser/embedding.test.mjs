@@ -642,6 +642,29 @@ test('answers are remembered only when the patient asks, can be forgotten, and e
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('meso-screener:')).length), 0);
 }));
 
+// A patient clicks a choice's text, not its round button: the label's click comes before the
+// choice changes, then the button's own click, then its change. One answer, set and remembered
+// once, with the new value (the label's click once set the old one first).
+test("a click on a choice's label is one answer, remembered once with its new value", () => withPage(async (page) => {
+    await page.goto(caseUrl(shared.server.main, eligible));
+    const w = widget(page);
+    await waitReady(w);
+    await w.locator('input.remember-box').check();
+    await page.evaluate(() => {
+        window.__saved = [];
+        const setItem = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+            if (key.startsWith('meso-screener:')) window.__saved.push(JSON.parse(value).answers.sex ?? null);
+            return setItem.call(this, key, value);
+        };
+    });
+    await w.locator('[data-q="sex"] label.choice:has(input[value="female"]) span').first().click();
+    await w.locator('[data-q="pregnant"]').waitFor();
+    await w.locator('[data-q="sex"] label.choice:has(input[value="male"]) span').first().click();
+    await w.locator('[data-q="pregnant"]').waitFor({ state: 'detached' });
+    assert.deepEqual(await page.evaluate(() => window.__saved), ['female', 'male']);
+}));
+
 test('the language switches at run time, with dates through Intl', () => withPage(async (page) => {
     await page.goto(caseUrl(shared.server.main, dated));
     const w = widget(page);

@@ -480,6 +480,9 @@ export class MesoScreenerElement extends HTMLElement {
         } else if (target.matches('input.remember-box')) {
             if (event.type === 'change') this.#setConsent(target.checked);
         } else {
+            // A click is never an answer: a choice reports on change, and a click on its label
+            // comes before the choice has changed (it would set the old value, then the new one).
+            if (event.type === 'click') return;
             const node = target.closest('[data-q]');
             if (!node || !this.#session) return;
             // Text fields update the progress while the patient types but show an error only
