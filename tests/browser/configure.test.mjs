@@ -190,3 +190,14 @@ test('by keyboard alone: reach a setting, change it, and download the file', { t
         assert.equal(settings.settings.alcohol_wait_days, 6);
     });
 });
+
+// The form checks a change 400 ms after the last key: a file taken sooner still has what was typed.
+test('a value typed just before Download is in the file', { timeout: 60_000 }, async () => {
+    await shared.withPage(async (page) => {
+        await openConfigurator(page);
+        await page.locator('#setting-alcohol_wait_days').fill('7');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download').click()]);
+        const settings = JSON.parse(await readFile(await download.path(), 'utf8'));
+        assert.equal(settings.settings.alcohol_wait_days, 7);
+    });
+});

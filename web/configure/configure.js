@@ -21,7 +21,8 @@ const state = {
     proof: null,              // the worker running verify, restarted on every change
     generation: 0,            // which change the replies that come back belong to
     valid: null,              // the last settings file the tools accepted
-    timer: 0,
+    timer: null,              // a change waiting CHECK_DELAY_MS for its check
+    checking: null,           // the latest check, until its lint has answered
 };
 
 const t = (key, values) => translate(state.lang, key, values);
@@ -96,7 +97,21 @@ function settingsFile() {
 
 function scheduleCheck() {
     clearTimeout(state.timer);
-    state.timer = setTimeout(check, CHECK_DELAY_MS);
+    state.timer = setTimeout(runCheck, CHECK_DELAY_MS);
+}
+
+function runCheck() {
+    clearTimeout(state.timer);
+    state.timer = null;
+    state.checking = check();
+    return state.checking;
+}
+
+// What is exported is what the form shows: a change typed less than CHECK_DELAY_MS ago is checked
+// at once, and a check under way is waited for. The safety proof is not: its own status says
+// whether it holds for what was exported.
+function checked() {
+    return state.timer !== null ? runCheck() : state.checking;
 }
 
 // "/settings/price_per_session/face" -> the field of price_per_session.
@@ -302,7 +317,8 @@ function setExportable(ok) {
     }
 }
 
-function download() {
+async function download() {
+    await checked();
     if ($('download').getAttribute('aria-disabled') === 'true') return;
     const blob = new Blob([`${JSON.stringify(state.valid, null, 2)}\n`], { type: 'application/json' });
     const link = document.createElement('a');
@@ -315,6 +331,7 @@ function download() {
 }
 
 async function copySnippet() {
+    await checked();
     if ($('copy').getAttribute('aria-disabled') === 'true') return;
     try {
         await navigator.clipboard.writeText($('snippet').textContent);
@@ -353,7 +370,7 @@ async function importFile(file) {
     result.dataset.state = 'ok';
     result.append(el('p', t('importOk', { name: file.name })));
     writeForm(JSON.parse(text).settings || {});
-    check();
+    runCheck();
 }
 
 // --- language ------------------------------------------------------------------------------------
@@ -366,7 +383,7 @@ function applyLanguage(lang) {
     document.title = t('title');
     if (state.rules) {
         buildForm(values);
-        check();
+        runCheck();
     }
 }
 
@@ -393,7 +410,7 @@ async function main() {
         if (file) importFile(file);
         event.target.value = '';
     });
-    check();
+    runCheck();
 }
 
 main();
