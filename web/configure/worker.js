@@ -1,4 +1,4 @@
-// The staff tools (lint, verify, the decision table) in a Web Worker: verify takes tens of
+// The staff tools (lint, verify, the decision table) in a Web Worker: verify takes several
 // seconds, and the page must stay usable meanwhile. The page hands over the compiled module, so a
 // worker restarted for new settings does not fetch or compile the .wasm again.
 /* global createMesoTools */
