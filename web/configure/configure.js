@@ -103,13 +103,17 @@ function scheduleCheck() {
 function runCheck() {
     clearTimeout(state.timer);
     state.timer = null;
-    state.checking = check();
-    return state.checking;
+    const checking = check().finally(() => {
+        if (state.checking === checking) state.checking = null;
+    });
+    state.checking = checking;
+    return checking;
 }
 
 // What is exported is what the form shows: a change typed less than CHECK_DELAY_MS ago is checked
 // at once, and a check under way is waited for. The safety proof is not: its own status says
-// whether it holds for what was exported.
+// whether it holds for what was exported. Null when nothing is pending, so that an export waits
+// only when it must: the clipboard wants the click's own task where it can have it.
 function checked() {
     return state.timer !== null ? runCheck() : state.checking;
 }
@@ -318,7 +322,8 @@ function setExportable(ok) {
 }
 
 async function download() {
-    await checked();
+    const pending = checked();
+    if (pending) await pending;
     if ($('download').getAttribute('aria-disabled') === 'true') return;
     const blob = new Blob([`${JSON.stringify(state.valid, null, 2)}\n`], { type: 'application/json' });
     const link = document.createElement('a');
@@ -331,7 +336,8 @@ async function download() {
 }
 
 async function copySnippet() {
-    await checked();
+    const pending = checked();
+    if (pending) await pending;
     if ($('copy').getAttribute('aria-disabled') === 'true') return;
     try {
         await navigator.clipboard.writeText($('snippet').textContent);
