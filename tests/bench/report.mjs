@@ -30,6 +30,9 @@ const figures = {
     settled_answer_p50_ms: round(browser.settled.widget.p50_ms, 2),
     settled_answer_p95_ms: round(browser.settled.widget.p95_ms, 2),
     settled_floor_answer_p95_ms: round(browser.settled.floor.p95_ms, 2),
+    traced_answer_cpu_p50_ms: round(browser.traced.cpu_p50_ms, 2),
+    traced_answer_cpu_p95_ms: round(browser.traced.cpu_p95_ms, 2),
+    traced_answer_wall_p95_ms: round(browser.traced.wall_p95_ms, 2),
     session_status_differ: native.session.differ,
     native_evals_per_s: Math.round(native.evals_per_s),
     wasm_evals_per_s: Math.round(js.wasm.evals_per_s),
@@ -137,6 +140,10 @@ console.log(pad([
 ]));
 console.log(`The clicks start as soon as the page is ready, and again ${settledAfter} later in the same tab, once V8 has` +
     ' compiled the hot code in the background (on 2 cores that compiling competes with the first clicks).');
+const tr = browser.traced;
+console.log(`Traced at once in one more cold load (${tr.clicks} clicks on "Female"; tracing adds its own cost): each click's` +
+    ` task on the main thread took ${tr.wall_p50_ms.toFixed(2)} / ${tr.wall_p95_ms.toFixed(2)} ms (p50 / p95) of wall time and` +
+    ` ${tr.cpu_p50_ms.toFixed(2)} / ${tr.cpu_p95_ms.toFixed(2)} ms of the thread's CPU time; the difference is time it waited for a core.`);
 console.log(`Cold loads (ms), floor: ${fl.first_question.loads_ms.map((x) => x.toFixed(1)).join(', ')};` +
     ` widget: ${browser.first_question.loads_ms.map((x) => x.toFixed(1)).join(', ')}. Chromium's timer has 0.1 ms steps.`);
 
@@ -159,6 +166,8 @@ console.log(pad([
     ['  the floor\'s own p95, same run', `${figures.floor_answer_p95_ms} ms`, '-', 'info'],
     [`  the same clicks ${settledAfter} later: widget p50 / p95`, `${figures.settled_answer_p50_ms} / ${figures.settled_answer_p95_ms} ms`, '-', 'info'],
     [`  the floor's p95, ${settledAfter} later`, `${figures.settled_floor_answer_p95_ms} ms`, '-', 'info'],
+    ['  at once, traced (another load): main thread CPU p50 / p95', `${figures.traced_answer_cpu_p50_ms} / ${figures.traced_answer_cpu_p95_ms} ms`, '-', 'info'],
+    ['  at once, traced: wall p95 of the same tasks', `${figures.traced_answer_wall_p95_ms} ms`, '-', 'info'],
     ['statuses answer by answer = screenings (native Session)', `${figures.session_status_differ} differ`, '0', verdict(figures.session_status_differ === 0)],
     ['wasm vs json-logic-js, same conditions, same parsed data', `${wasmRatio.toFixed(2)}x`, '>= 2x', verdict(wasmRatio >= 2)],
     ['native vs json-logic-js, same conditions, same parsed data', `${nativeRatio.toFixed(2)}x`, '>= 10x', verdict(nativeRatio >= 10)],
