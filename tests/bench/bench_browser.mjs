@@ -25,7 +25,7 @@ const COLD_LOADS = 7;
 const CLICKS = 30;
 // The clicks are measured as soon as the page is ready in every cold load, and the loads' clicks
 // taken together (the target's figure: a patient may answer at once; one load's 30 clicks gave a
-// p95 anywhere from 2.8 to 4.3 ms in runs of the same build). In the last cold load they are
+// p95 of 2.8 ms in one run and 5.1 ms in the next, same build). In the last cold load they are
 // measured again this long after, once V8 has finished compiling the hot code in the background.
 // On a 2-core machine that compiling competes with the clicks for a core; the second figure is
 // what the clicks themselves cost.

@@ -164,7 +164,7 @@ console.log(pad([
     ['answer -> follow-up, p50', `${figures.answer_p50_ms} ms`, '-', 'info'],
     ['answer -> follow-up, p95', `${figures.answer_p95_ms} ms`, '< 2 ms', verdict(figures.answer_p95_ms < 2)],
     ['  the floor\'s own p95, same run', `${figures.floor_answer_p95_ms} ms`, '-', 'info'],
-    [`  the same clicks ${settledAfter} later: widget p50 / p95`, `${figures.settled_answer_p50_ms} / ${figures.settled_answer_p95_ms} ms`, '-', 'info'],
+    [`  the clicks ${settledAfter} later (the last load): widget p50 / p95`, `${figures.settled_answer_p50_ms} / ${figures.settled_answer_p95_ms} ms`, '-', 'info'],
     [`  the floor's p95, ${settledAfter} later`, `${figures.settled_floor_answer_p95_ms} ms`, '-', 'info'],
     ['  at once, traced (another load): main thread CPU p50 / p95', `${figures.traced_answer_cpu_p50_ms} / ${figures.traced_answer_cpu_p95_ms} ms`, '-', 'info'],
     ['  at once, traced: wall p95 of the same tasks', `${figures.traced_answer_wall_p95_ms} ms`, '-', 'info'],
