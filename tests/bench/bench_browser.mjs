@@ -26,9 +26,9 @@ const CLICKS = 30;
 // The clicks are measured as soon as the page is ready in every cold load, and the loads' clicks
 // taken together (the target's figure: a patient may answer at once; one load's 30 clicks gave a
 // p95 of 2.8 ms in one run and 5.1 ms in the next, same build). In the last cold load they are
-// measured again this long after, once V8 has finished compiling the hot code in the background.
-// On a 2-core machine that compiling competes with the clicks for a core; the second figure is
-// what the clicks themselves cost.
+// measured again this long after, once the page's start is over. On a 2-core machine the
+// browser's other threads and processes starting the page (V8's compilers among them) compete
+// with the first clicks for a core; the second figure is what the clicks themselves cost.
 const SETTLE_MS = 3000;
 
 // Installed before any page script: polls every frame from navigation start until the first
@@ -159,8 +159,9 @@ function answerLatency(page) {
 // The clicks at once again, in one more cold load of the widget under a Chromium trace: for each
 // "Female" click, the main thread's task that runs it (the click, the render, the observer that
 // sees the follow-up), its wall time and the CPU time the thread had in it. The two differ by the
-// time the main thread waited for a core: in a page's first second, V8 compiles the hot
-// WebAssembly and JavaScript on other threads, and on 2 cores those threads compete with it.
+// time the main thread waited for a core: in a page's first second the browser's other threads
+// and processes (V8's compilers among them) are busy, and on 2 cores they compete with it. No
+// V8 flag alone removes the wait (--single-threaded, --no-wasm-tier-up, --no-opt were tried).
 // Tracing adds its own cost to each task, so these are not the figures against the target.
 async function tracedAnswers(browser, origin) {
     const { context, page } = await coldPage(browser, origin, 'widget.html', null);

@@ -139,7 +139,7 @@ console.log(pad([
         ratio(st.widget.p95_ms, st.floor.p95_ms)],
 ]));
 console.log(`The clicks start as soon as the page is ready, in each cold load; in the last, again ${settledAfter} later in the` +
-    ' same tab, once V8 has compiled the hot code in the background (on 2 cores that compiling competes with the first clicks).');
+    ' same tab, once the page\'s start is over (on 2 cores the browser\'s other threads starting the page compete with the first clicks).');
 const tr = browser.traced;
 console.log(`Traced at once in one more cold load (${tr.clicks} clicks on "Female"; tracing adds its own cost): each click's` +
     ` task on the main thread took ${tr.wall_p50_ms.toFixed(2)} / ${tr.wall_p95_ms.toFixed(2)} ms (p50 / p95) of wall time and` +
